@@ -1,0 +1,104 @@
+package dev.obskit.core;
+
+import dev.obskit.core.alert.AlertManager;
+import dev.obskit.core.config.ConfigProperties;
+import dev.obskit.core.event.EventBus;
+import dev.obskit.core.id.IdGenerator;
+import dev.obskit.core.privacy.PiiScrubber;
+import dev.obskit.core.usage.QuotaDecision;
+import dev.obskit.core.usage.QuotaGate;
+import dev.obskit.core.usage.UsageReporter;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What every module of one {@link ObsKit} shares: the clock, the event bus, the alert manager, id
+ * generation, configuration, the PII scrubber, usage reporting, and a small registry through which
+ * a module offers a service to the others by interface (obs-billing registers its
+ * {@link QuotaGate}; obs-errors asks for one). Thread-safe.
+ */
+public final class ObsContext {
+  private final Clock clock;
+  private final EventBus eventBus;
+  private final AlertManager alerts;
+  private final IdGenerator ids;
+  private final ConfigProperties config;
+  private final PiiScrubber scrubber;
+  private final UsageReporter usage;
+  private final ConcurrentHashMap<Class<?>, Object> services = new ConcurrentHashMap<>();
+
+  ObsContext(Clock clock, EventBus eventBus, AlertManager alerts, IdGenerator ids,
+      ConfigProperties config, PiiScrubber scrubber) {
+    this.clock = clock;
+    this.eventBus = eventBus;
+    this.alerts = alerts;
+    this.ids = ids;
+    this.config = config;
+    this.scrubber = scrubber;
+    this.usage = UsageReporter.publishing(eventBus);
+  }
+
+  /** Returns the clock every module must read time from. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Returns the shared event bus. */
+  public EventBus eventBus() {
+    return eventBus;
+  }
+
+  /** Returns the alert manager. */
+  public AlertManager alerts() {
+    return alerts;
+  }
+
+  /** Returns the id generator. */
+  public IdGenerator ids() {
+    return ids;
+  }
+
+  /** Returns the configuration view. */
+  public ConfigProperties config() {
+    return config;
+  }
+
+  /** Returns the PII scrubber. */
+  public PiiScrubber scrubber() {
+    return scrubber;
+  }
+
+  /** Returns where to report billable usage. */
+  public UsageReporter usage() {
+    return usage;
+  }
+
+  /**
+   * Returns a quota gate that asks whichever gate is registered at call time (obs-billing's, if it
+   * was added), and allows everything otherwise. Modules can take it at creation regardless of
+   * module order.
+   */
+  public QuotaGate quotaGate() {
+    return (teamId, meter, quantity) -> {
+      QuotaGate gate = (QuotaGate) services.get(QuotaGate.class);
+      return gate == null ? QuotaDecision.unlimited() : gate.check(teamId, meter, quantity);
+    };
+  }
+
+  /** Offers {@code service} to other modules under {@code type}; one per type. */
+  public <T> void register(Class<T> type, T service) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(service, "service");
+    Object previous = services.putIfAbsent(type, service);
+    if (previous != null) {
+      throw new IllegalStateException(type.getName() + " was already registered as " + previous);
+    }
+  }
+
+  /** Returns the service registered under {@code type}, if any. */
+  public <T> Optional<T> lookup(Class<T> type) {
+    return Optional.ofNullable(type.cast(services.get(type)));
+  }
+}
