@@ -29,7 +29,7 @@ final class DefaultPiiScrubber implements PiiScrubber {
     this.config = config;
     StringBuilder alternatives = new StringBuilder();
     for (String fragment : config.sensitiveKeyFragments()) {
-      appendAlternative(alternatives, KEY_CHARS + "{0,40}+" + Pattern.quote(fragment) + KEY_CHARS + "{0,40}+");
+      appendAlternative(alternatives, KEY_CHARS + "{0,40}" + Pattern.quote(fragment) + KEY_CHARS + "{0,40}+");
     }
     for (String key : config.sensitiveKeys()) {
       appendAlternative(alternatives, Pattern.quote(key));
