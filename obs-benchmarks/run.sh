@@ -12,7 +12,13 @@ suite=${1:?usage: obs-benchmarks/run.sh SUITE [JMH_REGEX] [JMH options...]}
 shift
 regex=${1:-$suite}
 [ $# -gt 0 ] && shift
-mvn -B -q -DskipTests -pl obs-benchmarks -am package
+# BENCH_AM=0 builds only obs-benchmarks against the obs-* jars already installed in ~/.m2
+# (useful while other modules are mid-change); the default builds the modules it needs too.
+if [ "${BENCH_AM:-1}" = 0 ]; then
+  mvn -B -q -DskipTests -pl obs-benchmarks package
+else
+  mvn -B -q -DskipTests -pl obs-benchmarks -am package
+fi
 jar=obs-benchmarks/target/benchmarks.jar
 flags="-Dchronicle.analytics.disable=true --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-exports=java.base/sun.nio.ch=ALL-UNNAMED --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED --add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED"
 out=obs-benchmarks/results/$suite.json
