@@ -1,0 +1,518 @@
+package dev.obskit.errors.event;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Streaming reader for Sentry event JSON. Accepts every shape the protocol allows (and that real
+ * SDKs send): {@code exception} and {@code breadcrumbs} as {@code {values:[...]}} or bare arrays,
+ * {@code message} as string or object, tags as a map or a list of pairs, timestamps as RFC 3339 or
+ * epoch seconds. Unknown keys are skipped.
+ */
+final class EventJsonReader {
+  private final JsonParser p;
+
+  private EventJsonReader(JsonParser p) {
+    this.p = p;
+  }
+
+  static ErrorEvent read(byte[] json, int offset, int length) throws MalformedEventException {
+    try (JsonParser parser = EventJson.FACTORY.createParser(json, offset, length)) {
+      return new EventJsonReader(parser).event();
+    } catch (JsonProcessingException e) {
+      throw new MalformedEventException("event is not valid JSON: " + e.getOriginalMessage()
+          + " at " + location(e), e);
+    } catch (IOException e) {
+      throw new MalformedEventException("event could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static String location(JsonProcessingException e) {
+    return e.getLocation() == null ? "unknown position"
+        : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+  }
+
+  private ErrorEvent event() throws IOException, MalformedEventException {
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      throw new MalformedEventException("event must be a JSON object, got "
+          + describe(p.currentToken()));
+    }
+    ErrorEvent.Builder b = ErrorEvent.builder();
+    Instant timestamp = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_NULL) {
+        continue;
+      }
+      switch (field) {
+        case "event_id": b.eventId(eventId(text("event_id"))); break;
+        case "timestamp": timestamp = timestamp(); break;
+        case "platform": b.platform(limited(text(field), 64)); break;
+        case "level": b.level(Level.parse(text(field))); break;
+        case "logger": b.logger(limited(text(field), 256)); break;
+        case "transaction": b.transaction(limited(text(field), 512)); break;
+        case "server_name": b.serverName(limited(text(field), 256)); break;
+        case "release": b.release(limited(text(field), 256)); break;
+        case "dist": b.dist(limited(text(field), 64)); break;
+        case "environment": b.environment(limited(text(field), 256)); break;
+        case "message": case "logentry": case "sentry.interfaces.Message": b.logEntry(logEntry()); break;
+        case "exception": case "sentry.interfaces.Exception": b.exceptions(exceptions()); break;
+        case "tags": b.tags(tags()); break;
+        case "user": case "sentry.interfaces.User": b.user(user()); break;
+        case "request": case "sentry.interfaces.Http": b.request(request()); break;
+        case "contexts": b.contexts(objectMap(field)); break;
+        case "extra": b.extra(objectMap(field)); break;
+        case "breadcrumbs": b.breadcrumbs(breadcrumbs()); break;
+        case "fingerprint": b.fingerprint(stringList(field)); break;
+        default: p.skipChildren();
+      }
+    }
+    if (p.currentToken() != JsonToken.END_OBJECT) {
+      throw new MalformedEventException("event object is not closed");
+    }
+    if (p.nextToken() != null) {
+      throw new MalformedEventException("unexpected data after the event object: "
+          + describe(p.currentToken()));
+    }
+    return b.timestamp(timestamp == null ? Instant.EPOCH : timestamp).build();
+  }
+
+  /** Normalises an event id to 32 lowercase hex characters (dashes allowed on input). */
+  static String eventId(String raw) throws MalformedEventException {
+    String id = raw.replace("-", "").toLowerCase(Locale.ROOT);
+    if (id.length() != 32 || !isHex(id)) {
+      throw new MalformedEventException("event_id must be 32 hex characters, got '"
+          + limited(raw, 40) + "'");
+    }
+    return id;
+  }
+
+  private static boolean isHex(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Instant timestamp() throws IOException, MalformedEventException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      BigDecimal seconds = p.getDecimalValue();
+      long whole = seconds.longValue();
+      long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+      return parsedInstant(whole, nanos);
+    }
+    String text = text("timestamp");
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return Instant.parse(text + "Z");
+      } catch (DateTimeParseException e2) {
+        throw new MalformedEventException("timestamp must be RFC 3339 or epoch seconds, got '"
+            + limited(text, 64) + "'", e2);
+      }
+    }
+  }
+
+  private static Instant parsedInstant(long seconds, long nanos) throws MalformedEventException {
+    if (seconds < 0 || seconds > 253_402_300_799L) {
+      throw new MalformedEventException("timestamp out of range: " + seconds);
+    }
+    return Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  private LogEntry logEntry() throws IOException, MalformedEventException {
+    if (p.currentToken().isScalarValue()) {
+      return LogEntry.formatted(limited(p.getValueAsString(), EventJson.MAX_MESSAGE_CHARS));
+    }
+    expect(JsonToken.START_OBJECT, "message");
+    String template = null;
+    String formatted = null;
+    List<String> params = List.of();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_NULL) {
+        continue;
+      }
+      switch (f) {
+        case "message": template = limited(text("message.message"), EventJson.MAX_MESSAGE_CHARS); break;
+        case "formatted": formatted = limited(text("message.formatted"), EventJson.MAX_MESSAGE_CHARS); break;
+        case "params": params = t == JsonToken.START_ARRAY ? stringList("message.params") : skipped(); break;
+        default: p.skipChildren();
+      }
+    }
+    return new LogEntry(template, params, formatted);
+  }
+
+  private List<String> skipped() throws IOException {
+    p.skipChildren();
+    return List.of();
+  }
+
+  private List<ExceptionValue> exceptions() throws IOException, MalformedEventException {
+    List<ExceptionValue> out = new ArrayList<>();
+    if (p.currentToken() == JsonToken.START_OBJECT) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken t = p.nextToken();
+        if ("values".equals(f) && t == JsonToken.START_ARRAY) {
+          exceptionArray(out);
+        } else {
+          p.skipChildren();
+        }
+      }
+      return out;
+    }
+    expect(JsonToken.START_ARRAY, "exception");
+    exceptionArray(out);
+    return out;
+  }
+
+  private void exceptionArray(List<ExceptionValue> out) throws IOException, MalformedEventException {
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (p.currentToken() == JsonToken.VALUE_NULL) {
+        continue;
+      }
+      ExceptionValue v = exception();
+      if (out.size() < EventJson.MAX_EXCEPTIONS) {
+        out.add(v);
+      }
+    }
+  }
+
+  private ExceptionValue exception() throws IOException, MalformedEventException {
+    expect(JsonToken.START_OBJECT, "exception value");
+    String type = null;
+    String value = null;
+    String module = null;
+    List<StackFrame> frames = List.of();
+    String mechanism = null;
+    boolean synthetic = false;
+    Boolean handled = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_NULL) {
+        continue;
+      }
+      switch (f) {
+        case "type": type = limited(text("exception.type"), 256); break;
+        case "value": value = limited(text("exception.value"), EventJson.MAX_MESSAGE_CHARS); break;
+        case "module": module = limited(text("exception.module"), 256); break;
+        case "stacktrace": frames = stacktrace(); break;
+        case "mechanism": {
+          Map<String, Object> m = objectMap("mechanism");
+          mechanism = m.get("type") instanceof String s ? s : null;
+          synthetic = Boolean.TRUE.equals(m.get("synthetic"));
+          handled = m.get("handled") instanceof Boolean h ? h : null;
+          break;
+        }
+        default: p.skipChildren();
+      }
+    }
+    return new ExceptionValue(type, value, module, frames, mechanism, synthetic, handled);
+  }
+
+  private List<StackFrame> stacktrace() throws IOException, MalformedEventException {
+    expect(JsonToken.START_OBJECT, "stacktrace");
+    List<StackFrame> frames = List.of();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken t = p.nextToken();
+      if ("frames".equals(f) && t == JsonToken.START_ARRAY) {
+        frames = frames();
+      } else {
+        p.skipChildren();
+      }
+    }
+    return frames;
+  }
+
+  private List<StackFrame> frames() throws IOException, MalformedEventException {
+    List<StackFrame> head = new ArrayList<>();
+    // The tail ring keeps the frames nearest the crash when a stack is deeper than the limit.
+    Deque<StackFrame> tail = new ArrayDeque<>();
+    int half = EventJson.MAX_FRAMES / 2;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (p.currentToken() == JsonToken.VALUE_NULL) {
+        continue;
+      }
+      StackFrame frame = frame();
+      if (head.size() < half) {
+        head.add(frame);
+      } else {
+        tail.addLast(frame);
+        if (tail.size() > half) {
+          tail.removeFirst();
+        }
+      }
+    }
+    head.addAll(tail);
+    return head;
+  }
+
+  private StackFrame frame() throws IOException, MalformedEventException {
+    expect(JsonToken.START_OBJECT, "frame");
+    String module = null;
+    String function = null;
+    String filename = null;
+    String absPath = null;
+    Integer lineno = null;
+    Boolean inApp = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_NULL) {
+        continue;
+      }
+      switch (f) {
+        case "module": module = limited(text("frame.module"), 512); break;
+        case "function": function = limited(text("frame.function"), 512); break;
+        case "filename": filename = limited(text("frame.filename"), 512); break;
+        case "abs_path": absPath = limited(text("frame.abs_path"), 1024); break;
+        case "lineno": lineno = t == JsonToken.VALUE_NUMBER_INT ? p.getValueAsInt() : null; break;
+        case "in_app": inApp = t.isBoolean() ? p.getBooleanValue() : null; break;
+        default: p.skipChildren();
+      }
+    }
+    return new StackFrame(module, function, filename, absPath, lineno, inApp);
+  }
+
+  private Map<String, String> tags() throws IOException, MalformedEventException {
+    Map<String, String> tags = new LinkedHashMap<>();
+    if (p.currentToken() == JsonToken.START_ARRAY) {
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+          p.skipChildren();
+          continue;
+        }
+        List<String> pair = stringListRest();
+        if (pair.size() == 2) {
+          putTag(tags, pair.get(0), pair.get(1));
+        }
+      }
+      return tags;
+    }
+    expect(JsonToken.START_OBJECT, "tags");
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
+        putTag(tags, key, p.getValueAsString());
+      } else {
+        p.skipChildren();
+      }
+    }
+    return tags;
+  }
+
+  private static void putTag(Map<String, String> tags, String key, String value) {
+    if (key != null && value != null && !key.isEmpty() && key.length() <= 200 && tags.size() < 256) {
+      tags.put(key, limited(value, EventJson.MAX_TAG_VALUE_CHARS));
+    }
+  }
+
+  private UserInfo user() throws IOException, MalformedEventException {
+    Map<String, Object> m = objectMap("user");
+    return new UserInfo(scalar(m.get("id")), scalar(m.get("email")), scalar(m.get("username")),
+        scalar(m.get("ip_address")));
+  }
+
+  private RequestInfo request() throws IOException, MalformedEventException {
+    Map<String, Object> m = objectMap("request");
+    Map<String, String> headers = new LinkedHashMap<>();
+    Object h = m.get("headers");
+    if (h instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> {
+        if (scalar(v) != null) {
+          headers.put(String.valueOf(k), scalar(v));
+        }
+      });
+    } else if (h instanceof List<?> list) {
+      for (Object pair : list) {
+        if (pair instanceof List<?> kv && kv.size() == 2 && scalar(kv.get(1)) != null) {
+          headers.put(String.valueOf(kv.get(0)), scalar(kv.get(1)));
+        }
+      }
+    }
+    return new RequestInfo(scalar(m.get("method")), scalar(m.get("url")), headers);
+  }
+
+  private static String scalar(Object o) {
+    if (o instanceof String || o instanceof Number || o instanceof Boolean) {
+      return String.valueOf(o);
+    }
+    return null;
+  }
+
+  private List<Breadcrumb> breadcrumbs() throws IOException, MalformedEventException {
+    Deque<Breadcrumb> out = new ArrayDeque<>();
+    if (p.currentToken() == JsonToken.START_OBJECT) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken t = p.nextToken();
+        if ("values".equals(f) && t == JsonToken.START_ARRAY) {
+          breadcrumbArray(out);
+        } else {
+          p.skipChildren();
+        }
+      }
+      return new ArrayList<>(out);
+    }
+    expect(JsonToken.START_ARRAY, "breadcrumbs");
+    breadcrumbArray(out);
+    return new ArrayList<>(out);
+  }
+
+  private void breadcrumbArray(Deque<Breadcrumb> out) throws IOException, MalformedEventException {
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (p.currentToken() != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      out.addLast(breadcrumb());
+      if (out.size() > EventJson.MAX_BREADCRUMBS) {
+        out.removeFirst();
+      }
+    }
+  }
+
+  private Breadcrumb breadcrumb() throws IOException, MalformedEventException {
+    Instant ts = Instant.EPOCH;
+    String type = null;
+    String category = null;
+    String message = null;
+    Level level = Level.INFO;
+    Map<String, String> data = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_NULL) {
+        continue;
+      }
+      switch (f) {
+        case "timestamp": ts = timestamp(); break;
+        case "type": type = limited(text("breadcrumb.type"), 64); break;
+        case "category": category = limited(text("breadcrumb.category"), 256); break;
+        case "message": message = limited(text("breadcrumb.message"), EventJson.MAX_MESSAGE_CHARS); break;
+        case "level": level = Level.parse(text("breadcrumb.level")); break;
+        case "data":
+          objectMap("breadcrumb.data").forEach((k, v) -> {
+            if (scalar(v) != null && data.size() < 64) {
+              data.put(k, limited(scalar(v), 1024));
+            }
+          });
+          break;
+        default: p.skipChildren();
+      }
+    }
+    return new Breadcrumb(ts, type, category, message, level, data);
+  }
+
+  private List<String> stringList(String what) throws IOException, MalformedEventException {
+    expect(JsonToken.START_ARRAY, what);
+    return stringListRest();
+  }
+
+  private List<String> stringListRest() throws IOException {
+    List<String> out = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      JsonToken t = p.currentToken();
+      if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
+        if (out.size() < 64) {
+          out.add(limited(p.getValueAsString(), 1024));
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    return out;
+  }
+
+  private Map<String, Object> objectMap(String what) throws IOException, MalformedEventException {
+    expect(JsonToken.START_OBJECT, what);
+    Map<String, Object> out = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      p.nextToken();
+      out.put(key, value());
+    }
+    return out;
+  }
+
+  private Object value() throws IOException, MalformedEventException {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT: return objectMap("object");
+      case START_ARRAY: {
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          list.add(value());
+        }
+        return list;
+      }
+      case VALUE_STRING: return limited(p.getText(), EventJson.MAX_MESSAGE_CHARS);
+      case VALUE_NUMBER_INT: return p.getNumberValue();
+      case VALUE_NUMBER_FLOAT: return p.getDoubleValue();
+      case VALUE_TRUE: return Boolean.TRUE;
+      case VALUE_FALSE: return Boolean.FALSE;
+      default: return null;
+    }
+  }
+
+  private String text(String what) throws IOException, MalformedEventException {
+    JsonToken t = p.currentToken();
+    if (!t.isScalarValue()) {
+      throw new MalformedEventException(what + " must be a string, got " + describe(t));
+    }
+    return p.getValueAsString();
+  }
+
+  private void expect(JsonToken expected, String what) throws MalformedEventException {
+    if (p.currentToken() != expected) {
+      throw new MalformedEventException(what + " must be " + describe(expected) + ", got "
+          + describe(p.currentToken()));
+    }
+  }
+
+  private static String describe(JsonToken t) {
+    if (t == null) {
+      return "end of input";
+    }
+    switch (t) {
+      case START_OBJECT: return "an object";
+      case START_ARRAY: return "an array";
+      case VALUE_STRING: return "a string";
+      case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: return "a number";
+      case VALUE_TRUE: case VALUE_FALSE: return "a boolean";
+      case VALUE_NULL: return "null";
+      default: return t.toString();
+    }
+  }
+
+  static String limited(String s, int max) {
+    if (s == null || s.length() <= max) {
+      return s;
+    }
+    return s.substring(0, max - 1) + "\u2026";
+  }
+}

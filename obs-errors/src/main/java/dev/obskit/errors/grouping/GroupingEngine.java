@@ -1,0 +1,334 @@
+package dev.obskit.errors.grouping;
+
+import dev.obskit.errors.event.ErrorEvent;
+import dev.obskit.errors.event.ExceptionValue;
+import dev.obskit.errors.event.LogEntry;
+import dev.obskit.errors.event.StackFrame;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides which group (issue) an event belongs to, the way Sentry's newstyle grouping does for
+ * Java. The group key is the lowercase hex MD5 of the event's <em>components</em>, UTF-8, joined by
+ * {@code '\n'}. Components, strongest rule first:
+ *
+ * <ol>
+ *   <li><b>Fingerprint</b> (the event's own, else the first matching project {@link
+ *       FingerprintRule}): one component {@code fingerprint:<part>} per part, variables expanded
+ *       ({@code {{ type }}}, {@code {{ value }}}, {@code {{ function }}}, {@code {{ module }}},
+ *       {@code {{ message }}}, {@code {{ transaction }}}, {@code {{ logger }}}, {@code {{ level }}},
+ *       {@code {{ tags.x }}}, with {@code error.}/{@code stack.} prefixed aliases). A part that is
+ *       {@code {{ default }}} is replaced by the default components below; an empty fingerprint or
+ *       one that is only {@code {{ default }}} means default grouping.
+ *   <li><b>Stack trace</b>: for each exception of the chain, root cause first, {@code type:<type>}
+ *       (omitted when the mechanism is synthetic) then one {@code frame:<module>#<function>} per
+ *       contributing frame, caller to callee. Only in-app frames contribute when any exception has
+ *       one ({@link GroupingStrategy#APP_STACKTRACE}); otherwise all groupable frames do ({@link
+ *       GroupingStrategy#SYSTEM_STACKTRACE}). Line numbers never contribute. Generated class
+ *       names are normalised ({@code <auto>}), lambda frames and reflection frames are dropped,
+ *       frames below a thread-pool worker are dropped, consecutive identical frames (recursion)
+ *       count once, framework modules are never in-app. An exception of the chain whose stack
+ *       does not contribute adds {@code value:<normalised message>} instead.
+ *   <li><b>Exception value</b> when no exception has a usable frame: {@code type:} and {@code
+ *       value:} per exception.
+ *   <li><b>Message</b>: {@code message:<template or message>}, first two lines, parameterised by
+ *       {@link MessageParameterizer}.
+ *   <li><b>Fallback</b>: the single component {@code fallback}.
+ * </ol>
+ * A newline inside a component is written as the two characters {@code \n}.
+ *
+ * <p>Thread-safe and allocation-light; never throws on any event.
+ */
+public final class GroupingEngine {
+  private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([\\w.]+)\\s*\\}\\}");
+  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(GroupingEngine::md5);
+  private static final ThreadLocal<StringBuilder> BUFFER =
+      ThreadLocal.withInitial(() -> new StringBuilder(2048));
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private final GroupingConfig config;
+  private final String[] frameworkPrefixes;
+  private final String[] ungroupedPrefixes;
+
+  private GroupingEngine(GroupingConfig config) {
+    this.config = config;
+    this.frameworkPrefixes = config.frameworkPrefixes().toArray(new String[0]);
+    this.ungroupedPrefixes = config.ungroupedPrefixes().toArray(new String[0]);
+  }
+
+  /** Returns an engine with the built-in rules. */
+  public static GroupingEngine create() {
+    return create(GroupingConfig.defaults());
+  }
+
+  /** Returns an engine following {@code config}. */
+  public static GroupingEngine create(GroupingConfig config) {
+    return new GroupingEngine(Objects.requireNonNull(config, "config"));
+  }
+
+  /** Returns the rules in use. */
+  public GroupingConfig config() {
+    return config;
+  }
+
+  /** Groups one event. */
+  public GroupingResult group(ErrorEvent event) {
+    Objects.requireNonNull(event, "event");
+    StringBuilder sb = BUFFER.get();
+    sb.setLength(0);
+    GroupingStrategy strategy = components(event, sb);
+    String text = sb.toString();
+    if (sb.capacity() > 64 * 1024) {
+      BUFFER.remove();
+    }
+    return new GroupingResult(md5Hex(text), strategy, config.version(), text);
+  }
+
+  private GroupingStrategy components(ErrorEvent event, StringBuilder sb) {
+    List<String> fingerprint = event.fingerprint();
+    if (fingerprint.isEmpty()) {
+      fingerprint = ruleFingerprint(event);
+    }
+    if (fingerprint.isEmpty() || isOnlyDefault(fingerprint)) {
+      return defaultComponents(event, sb);
+    }
+    EventFacts facts = new EventFacts(event);
+    GroupingStrategy strategy = GroupingStrategy.FINGERPRINT;
+    for (String part : fingerprint) {
+      if (sb.length() > 0) {
+        sb.append('\n');
+      }
+      if (isDefault(part)) {
+        strategy = defaultComponents(event, sb);
+      } else {
+        append(sb, "fingerprint:", expand(part, facts));
+      }
+    }
+    return strategy;
+  }
+
+  private List<String> ruleFingerprint(ErrorEvent event) {
+    if (config.fingerprintRules().isEmpty()) {
+      return List.of();
+    }
+    EventFacts facts = new EventFacts(event);
+    for (FingerprintRule rule : config.fingerprintRules()) {
+      if (rule.matches(facts)) {
+        return rule.fingerprint();
+      }
+    }
+    return List.of();
+  }
+
+  private static boolean isOnlyDefault(List<String> fingerprint) {
+    for (String part : fingerprint) {
+      if (!isDefault(part)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDefault(String part) {
+    Matcher m = VARIABLE.matcher(part.trim());
+    return m.matches() && m.group(1).equals("default");
+  }
+
+  /** Expands every {@code {{ var }}} in {@code part}; unknown variables stay as written. */
+  static String expand(String part, EventFacts facts) {
+    if (part.indexOf("{{") < 0) {
+      return part;
+    }
+    Matcher m = VARIABLE.matcher(part);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String name = m.group(1);
+      String value = facts.get(name);
+      String replacement = value != null ? value
+          : knownVariable(name) ? "<no-" + name.replace('.', '-') + ">" : m.group();
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static boolean knownVariable(String name) {
+    return name.startsWith("tags.") || List.of("type", "error.type", "value", "error.value",
+        "module", "stack.module", "function", "stack.function", "filename", "stack.filename",
+        "abs_path", "stack.abs_path", "transaction", "logger", "level", "release", "environment",
+        "message").contains(name);
+  }
+
+  private GroupingStrategy defaultComponents(ErrorEvent event, StringBuilder sb) {
+    if (!event.exceptions().isEmpty()) {
+      return exceptionComponents(event.exceptions(), sb);
+    }
+    LogEntry log = event.logEntry();
+    String message = log == null ? null : log.template() != null ? log.template() : log.formatted();
+    if (message != null && !message.isBlank()) {
+      append(sb, "message:", MessageParameterizer.normalizeForGrouping(message));
+      return GroupingStrategy.MESSAGE;
+    }
+    sb.append("fallback");
+    return GroupingStrategy.FALLBACK;
+  }
+
+  private GroupingStrategy exceptionComponents(List<ExceptionValue> chain, StringBuilder sb) {
+    int n = chain.size();
+    int[] starts = new int[n];
+    boolean anyApp = false;
+    boolean anyFrame = false;
+    for (int i = 0; i < n; i++) {
+      List<StackFrame> frames = chain.get(i).frames();
+      starts[i] = threadBaseCut(frames);
+      for (int j = starts[i]; j < frames.size() && !anyApp; j++) {
+        StackFrame f = frames.get(j);
+        if (contributes(f)) {
+          anyFrame = true;
+          anyApp = isApp(f);
+        }
+      }
+    }
+    GroupingStrategy strategy = anyApp ? GroupingStrategy.APP_STACKTRACE
+        : anyFrame ? GroupingStrategy.SYSTEM_STACKTRACE : GroupingStrategy.EXCEPTION_VALUE;
+    for (int i = 0; i < n; i++) {
+      ExceptionValue ex = chain.get(i);
+      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+        sb.append('\n');
+      }
+      if (!ex.synthetic()) {
+        append(sb, "type:", ex.type() == null ? "" : ex.type());
+      }
+      boolean wrote = strategy != GroupingStrategy.EXCEPTION_VALUE
+          && appendFrames(ex.frames(), starts[i], anyApp, sb);
+      if (!wrote) {
+        if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+          sb.append('\n');
+        }
+        String value = MessageParameterizer.normalizeForGrouping(ex.value());
+        append(sb, "value:", value == null ? "" : value);
+      }
+    }
+    return strategy;
+  }
+
+  private boolean appendFrames(List<StackFrame> frames, int start, boolean appOnly,
+      StringBuilder sb) {
+    String prevModule = null;
+    String prevFunction = null;
+    boolean wrote = false;
+    for (int j = start; j < frames.size(); j++) {
+      StackFrame f = frames.get(j);
+      if (!contributes(f) || appOnly && !isApp(f)) {
+        continue;
+      }
+      String module = FrameNormalizer.normalizeModule(moduleOf(f));
+      String function = FrameNormalizer.normalizeFunction(f.function());
+      if (Objects.equals(module, prevModule) && Objects.equals(function, prevFunction)) {
+        continue;
+      }
+      prevModule = module;
+      prevFunction = function;
+      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+        sb.append('\n');
+      }
+      sb.append("frame:");
+      appendEscaped(sb, module == null ? "" : module);
+      sb.append('#');
+      appendEscaped(sb, function == null ? "" : function);
+      wrote = true;
+    }
+    return wrote;
+  }
+
+  private static String moduleOf(StackFrame f) {
+    if (f.module() != null) {
+      return f.module();
+    }
+    String file = f.filename() != null ? f.filename() : f.absPath();
+    if (file == null) {
+      return null;
+    }
+    int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+    return file.substring(slash + 1).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Returns the index of the first frame above a thread-pool worker base (Sentry's threadbase). */
+  private static int threadBaseCut(List<StackFrame> frames) {
+    for (int j = frames.size() - 1; j >= 0; j--) {
+      StackFrame f = frames.get(j);
+      String m = f.module();
+      if (m != null && (m.startsWith("java.util.concurrent.ThreadPoolExecutor")
+          && "runWorker".equals(f.function())
+          || m.startsWith("java.util.concurrent.ForkJoinWorkerThread") && "run".equals(f.function()))) {
+        return j + 1;
+      }
+    }
+    return 0;
+  }
+
+  private boolean contributes(StackFrame f) {
+    if (f.module() == null && f.function() == null && f.filename() == null) {
+      return false;
+    }
+    if (FrameNormalizer.isIgnored(f.module(), f.function())) {
+      return false;
+    }
+    return f.module() == null || !startsWithAny(f.module(), ungroupedPrefixes);
+  }
+
+  private boolean isApp(StackFrame f) {
+    return f.isInApp() && (f.module() == null || !startsWithAny(f.module(), frameworkPrefixes));
+  }
+
+  private static boolean startsWithAny(String s, String[] prefixes) {
+    for (String p : prefixes) {
+      if (s.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void append(StringBuilder sb, String prefix, String value) {
+    if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+      sb.append('\n');
+    }
+    sb.append(prefix);
+    appendEscaped(sb, value);
+  }
+
+  private static void appendEscaped(StringBuilder sb, String value) {
+    if (value.indexOf('\n') < 0) {
+      sb.append(value);
+    } else {
+      sb.append(value.replace("\n", "\\n"));
+    }
+  }
+
+  /** Returns the lowercase hex MD5 of {@code text} in UTF-8. */
+  static String md5Hex(String text) {
+    MessageDigest md = MD5.get();
+    byte[] digest = md.digest(text.getBytes(StandardCharsets.UTF_8));
+    char[] out = new char[32];
+    for (int i = 0; i < 16; i++) {
+      out[2 * i] = HEX[(digest[i] >> 4) & 0xf];
+      out[2 * i + 1] = HEX[digest[i] & 0xf];
+    }
+    return new String(out);
+  }
+
+  private static MessageDigest md5() {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java platform is required to provide MD5.
+      throw new IllegalStateException("MD5 is not available", e);
+    }
+  }
+}
