@@ -1,0 +1,247 @@
+package dev.obskit.billing;
+
+import dev.obskit.billing.cost.CostLedger;
+import dev.obskit.billing.cost.CostRepository;
+import dev.obskit.billing.cost.LlmCostMeter;
+import dev.obskit.billing.cost.MarginCalculator;
+import dev.obskit.billing.cost.MarginReport;
+import dev.obskit.billing.metering.MeteringService;
+import dev.obskit.billing.metering.UsageLedger;
+import dev.obskit.billing.metering.UsageRecord;
+import dev.obskit.billing.period.BillingPeriod;
+import dev.obskit.billing.pricebook.PriceBook;
+import dev.obskit.billing.pricebook.PriceBookRegistry;
+import dev.obskit.billing.pricing.Invoice;
+import dev.obskit.billing.pricing.InvoiceRepository;
+import dev.obskit.billing.pricing.PricingCalculator;
+import dev.obskit.billing.quota.QuotaService;
+import dev.obskit.billing.subscription.Subscription;
+import dev.obskit.billing.subscription.SubscriptionRepository;
+import dev.obskit.core.ObsContext;
+import dev.obskit.core.ObsModule;
+import dev.obskit.core.id.TeamId;
+import dev.obskit.core.usage.QuotaGate;
+import dev.obskit.core.usage.UsageEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * obs-billing as an ObsKit module: meters every {@link UsageEvent} published on the kit's bus,
+ * keeps subscriptions, quotes and issues invoices from price books, raises quota alerts, offers
+ * its {@link QuotaGate} to the other modules, and tracks costs and margin.
+ *
+ * <p>Add it before the modules whose usage it should meter, so it subscribes first:
+ * {@code ObsKit.builder().addModule(ctx -> BillingModule.create(ctx, BillingConfig.defaults()))}.
+ * The bus subscription and the quota gate are set up in {@link #create}, so usage published while
+ * later modules start is metered too.
+ *
+ * <p>Thread-safe. Ingest runs on the publisher's thread (synchronous bus) and never throws into it;
+ * failed writes are retried in the background every {@link BillingConfig#retryInterval()}.
+ */
+public final class BillingModule implements ObsModule {
+  private static final Logger LOG = LoggerFactory.getLogger(BillingModule.class);
+
+  private final Clock clock;
+  private final PriceBookRegistry books = new PriceBookRegistry();
+  private final SubscriptionRepository subscriptions = SubscriptionRepository.inMemory();
+  private final InvoiceRepository invoices = InvoiceRepository.inMemory();
+  private final MeteringService metering;
+  private final QuotaService quotas;
+  private final PricingCalculator pricing;
+  private final CostLedger costs;
+  private final LlmCostMeter llmCosts;
+  private final Duration retryInterval;
+  private final dev.obskit.core.event.Subscription busSubscription;
+  private volatile ScheduledExecutorService retries;
+
+  private BillingModule(ObsContext ctx, BillingConfig config, UsageLedger ledger) {
+    this.clock = ctx.clock();
+    config.books().forEach(books::register);
+    this.metering = new MeteringService(ledger, config.meters(), clock, config.maxPendingRetries());
+    this.quotas = new QuotaService(metering, ctx.alerts(), clock, config.quotaPolicy(),
+        this::planLimits);
+    this.pricing = new PricingCalculator(books, clock);
+    this.costs = new CostLedger(CostRepository.inMemory(), clock);
+    this.llmCosts = new LlmCostMeter(config.llmPrices(), clock);
+    this.costs.addCollector(llmCosts);
+    this.retryInterval = config.retryInterval();
+    metering.addListener(quotas);
+    metering.addListener(llmCosts);
+    this.busSubscription = ctx.eventBus().subscribe(UsageEvent.class, metering::ingestOrQueue);
+    ctx.register(QuotaGate.class, quotas);
+  }
+
+  /** Creates the module with in-memory storage. */
+  public static BillingModule create(ObsContext ctx, BillingConfig config) {
+    return create(ctx, config, UsageLedger.inMemory());
+  }
+
+  /** Creates the module over the given usage ledger (a JDBC one, or a test's). */
+  public static BillingModule create(ObsContext ctx, BillingConfig config, UsageLedger ledger) {
+    Objects.requireNonNull(ctx, "ctx");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(ledger, "ledger");
+    return new BillingModule(ctx, config, ledger);
+  }
+
+  @Override
+  public String name() {
+    return "billing";
+  }
+
+  @Override
+  public void start() {
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "obs-billing-retry");
+      t.setDaemon(true);
+      return t;
+    });
+    long millis = retryInterval.toMillis();
+    executor.scheduleWithFixedDelay(this::retryQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    retries = executor;
+  }
+
+  @Override
+  public void shutdown(Duration timeout) {
+    busSubscription.close();
+    ScheduledExecutorService executor = retries;
+    if (executor != null) {
+      executor.shutdown();
+      try {
+        if (!executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          executor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        executor.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+    retryQuietly();
+    if (metering.pendingCount() > 0) {
+      LOG.warn("billing stopped with {} usage events whose writes failed and were not retried",
+          metering.pendingCount());
+    }
+  }
+
+  /**
+   * Stores a new or changed subscription (insert for version 1, optimistic update otherwise) and
+   * applies its billing zone and limits to metering and quotas.
+   */
+  public Subscription saveSubscription(Subscription subscription) {
+    Objects.requireNonNull(subscription, "subscription");
+    book(subscription);
+    Subscription saved = subscription.version() == 1
+        ? subscriptions.insert(subscription) : subscriptions.update(subscription);
+    metering.setBillingZone(saved.teamId(), saved.billingZone());
+    quotas.invalidate(saved.teamId());
+    return saved;
+  }
+
+  /** Returns the team's subscription (the first by id when a team has several). */
+  public Optional<Subscription> subscription(TeamId teamId) {
+    return subscriptions.findByTeam(teamId).stream()
+        .min(Comparator.comparing(s -> s.id().value()));
+  }
+
+  /** Returns the team's current billing period. */
+  public BillingPeriod currentPeriod(TeamId teamId) {
+    return metering.currentPeriod(teamId);
+  }
+
+  /** Returns the team's usage in {@code period}. */
+  public UsageRecord usage(TeamId teamId, BillingPeriod period) {
+    return metering.usage(teamId, period);
+  }
+
+  /** Quotes the team's current period with its usage so far (the month-to-date invoice). */
+  public Invoice quoteMonthToDate(TeamId teamId) {
+    Subscription subscription = subscription(teamId).orElseThrow(() ->
+        new IllegalArgumentException("team " + teamId + " has no subscription"));
+    BillingPeriod period = currentPeriod(teamId);
+    return pricing.quote(subscription, metering.usage(teamId, period), period);
+  }
+
+  /** Quotes and stores the invoice of every subscribed team for {@code month}. */
+  public List<Invoice> issueInvoices(YearMonth month) {
+    List<Invoice> issued = new ArrayList<>();
+    for (Subscription subscription : subscriptions.all()) {
+      BillingPeriod period = new BillingPeriod(month, subscription.billingZone());
+      Invoice invoice = pricing.quote(subscription,
+          metering.usage(subscription.teamId(), period), period);
+      issued.add(invoices.save(invoice));
+    }
+    return issued;
+  }
+
+  /** Returns the margin of {@code month}: stored invoices minus recorded costs. */
+  public MarginReport margin(YearMonth month) {
+    return MarginCalculator.monthly(month, books.latest(dev.obskit.billing.pricebook.PriceBooks.DEFAULT_ID).orElseThrow().currency(),
+        invoices.forMonth(month), costs.between(month.atDay(1), month.atEndOfMonth()));
+  }
+
+  /** Returns the price books. */
+  public PriceBookRegistry books() {
+    return books;
+  }
+
+  /** Returns the metering service. */
+  public MeteringService metering() {
+    return metering;
+  }
+
+  /** Returns the quota service (also the registered {@link QuotaGate}). */
+  public QuotaService quotas() {
+    return quotas;
+  }
+
+  /** Returns the pricing calculator. */
+  public PricingCalculator pricing() {
+    return pricing;
+  }
+
+  /** Returns the invoice repository. */
+  public InvoiceRepository invoices() {
+    return invoices;
+  }
+
+  /** Returns the cost ledger. */
+  public CostLedger costs() {
+    return costs;
+  }
+
+  /** Returns the LLM cost meter. */
+  public LlmCostMeter llmCosts() {
+    return llmCosts;
+  }
+
+  private PriceBook book(Subscription subscription) {
+    return books.find(subscription.bookId(), subscription.bookVersion()).orElseThrow(() ->
+        new IllegalArgumentException("price book " + subscription.bookId() + " v"
+            + subscription.bookVersion() + " is not registered"));
+  }
+
+  private Map<String, Long> planLimits(TeamId teamId, Instant at) {
+    return subscription(teamId).map(s -> s.effectiveLimits(book(s), at)).orElse(Map.of());
+  }
+
+  private void retryQuietly() {
+    try {
+      metering.retryPending();
+    } catch (RuntimeException e) {
+      LOG.warn("retry of failed usage writes failed", e);
+    }
+  }
+}
