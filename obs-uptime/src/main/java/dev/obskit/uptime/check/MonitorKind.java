@@ -1,0 +1,19 @@
+package dev.obskit.uptime.check;
+
+/** What a monitor checks; each kind has one {@link Checker}. */
+public enum MonitorKind {
+  /** HTTP(S) request with status, keyword and timing checks. */
+  HTTP,
+  /** TCP connect to host:port. */
+  TCP,
+  /** DNS query against a chosen server. */
+  DNS,
+  /** TLS handshake: certificate expiry and hostname validity. */
+  TLS,
+  /** Domain registration expiry via WHOIS. */
+  DOMAIN,
+  /** SMTP, IMAP or POP3 banner. */
+  MAIL,
+  /** ICMP echo when privileged, otherwise TCP-connect ping (reported as such). */
+  PING
+}
