@@ -1,0 +1,53 @@
+package dev.obskit.incidents.oncall;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * How often a rotation hands off, in the layer's local (wall-clock) time, as in an iCal RRULE
+ * {@code FREQ}. Combined with {@link Rotation#interval()}: "every 2 weeks", "every 12 hours".
+ *
+ * <p>{@link #HOURLY} with an interval is the "custom" rotation length of Grafana OnCall's "repeat
+ * every N hours" and PagerDuty's custom turn length (e.g. 12-hour or 36-hour turns).
+ */
+public enum Frequency {
+  /** Turns of {@code interval} hours; the user rotates every occurring turn. */
+  HOURLY(ChronoUnit.HOURS),
+  /** Turns of {@code interval} days; the user rotates every occurring (unmasked) turn. */
+  DAILY(ChronoUnit.DAYS),
+  /** Turns of {@code interval} weeks; a weekday mask splits a turn into one shift per day. */
+  WEEKLY(ChronoUnit.WEEKS),
+  /** Turns of {@code interval} calendar months; a weekday mask splits a turn into daily shifts. */
+  MONTHLY(ChronoUnit.MONTHS);
+
+  private final ChronoUnit unit;
+
+  Frequency(ChronoUnit unit) {
+    this.unit = unit;
+  }
+
+  /** Returns {@code anchor} advanced by {@code amount} units, in wall-clock (local) arithmetic. */
+  LocalDateTime advance(LocalDateTime anchor, long amount) {
+    return anchor.plus(amount, unit);
+  }
+
+  /** Returns how many whole units lie between the two local times (negative if {@code to} is before). */
+  long unitsBetween(LocalDateTime from, LocalDateTime to) {
+    return unit.between(from, to);
+  }
+
+  /** Whether the user rotates per turn and a weekday mask skips whole turns (hourly, daily). */
+  boolean rotatesPerOccurrence() {
+    return this == HOURLY || this == DAILY;
+  }
+
+  /** The shortest real length of one unit of this frequency, for validating shift lengths. */
+  java.time.Duration minimumUnitLength() {
+    return switch (this) {
+      case HOURLY -> java.time.Duration.ofHours(1);
+      case DAILY -> java.time.Duration.ofDays(1);
+      case WEEKLY -> java.time.Duration.ofDays(7);
+      case MONTHLY -> java.time.Duration.ofDays(28);
+    };
+  }
+}
