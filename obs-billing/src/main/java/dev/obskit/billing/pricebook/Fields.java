@@ -21,9 +21,14 @@ final class Fields {
   private final String item;
   private final String path;
   private final Map<String, Object> map;
-  private final Set<String> read = new HashSet<>();
+  private final Set<String> read;
 
   Fields(String book, String item, String path, Object node) {
+    this(book, item, path, node, new HashSet<>());
+  }
+
+  private Fields(String book, String item, String path, Object node, Set<String> read) {
+    this.read = read;
     this.book = book;
     this.item = item;
     this.path = path;
@@ -36,7 +41,7 @@ final class Fields {
   }
 
   Fields withItem(String itemCode) {
-    return new Fields(book, itemCode, path, map);
+    return new Fields(book, itemCode, path, map, read);
   }
 
   boolean has(String name) {

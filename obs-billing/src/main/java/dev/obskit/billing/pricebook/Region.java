@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  * @param code upper-case code such as {@code US_EAST}
  */
 public record Region(String code) {
+  // Declared before the constants: they are validated against it during class initialisation.
+  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+
   /** US East. */
   public static final Region US_EAST = new Region("US_EAST");
   /** US West. */
@@ -18,8 +21,6 @@ public record Region(String code) {
   public static final Region GERMANY = new Region("GERMANY");
   /** Singapore. */
   public static final Region SINGAPORE = new Region("SINGAPORE");
-
-  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
 
   /** Validates the code. */
   public Region {
