@@ -41,7 +41,7 @@ final class Fields {
   }
 
   Fields withItem(String itemCode) {
-    return new Fields(book, itemCode, path, map, read);
+    return new Fields(book, itemCode, "", map, read);
   }
 
   boolean has(String name) {
