@@ -25,11 +25,11 @@ public record GroupingConfig(String version, List<String> frameworkPrefixes,
       "io.opentelemetry.", "org.jboss.", "org.glassfish.", "org.postgresql.", "reactor.core.",
       "feign.", "akka.", "scala.", "kotlin.", "kotlinx.", "io.netty.", "io.ktor.", "com.sun.",
       "org.hibernate.", "com.zaxxer.", "org.eclipse.jetty.", "io.undertow.", "ch.qos.logback.",
-      "org.slf4j.", "dev.obskit.");
+      "org.slf4j.");
 
-  /** Frames that never group: reflection indirection and ObsKit's own capture path. */
+  /** Frames that never group: reflection indirection and the Sentry SDK's own frames. */
   public static final List<String> DEFAULT_UNGROUPED_PREFIXES = List.of(
-      "java.lang.reflect.", "io.sentry.", "dev.obskit.errors.");
+      "java.lang.reflect.", "io.sentry.");
 
   /** Validates and copies. */
   public GroupingConfig {

@@ -1,0 +1,283 @@
+package dev.obskit.errors.capture;
+
+import dev.obskit.errors.EventProcessor;
+import dev.obskit.errors.event.Breadcrumb;
+import dev.obskit.errors.event.ErrorEvent;
+import dev.obskit.errors.event.ExceptionValue;
+import dev.obskit.errors.event.Level;
+import dev.obskit.errors.event.LogEntry;
+import dev.obskit.errors.event.UserInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link ErrorTracker} behind the errors module. The calling thread does only what must
+ * happen there: the sampling decision, the duplicate check, reading the time, an event id, two
+ * immutable scope snapshots and a non-blocking queue offer. A single daemon worker turns captures
+ * into events (stack conversion, scope merge, before-send) and hands them to the sink. The queue
+ * is bounded; a full queue drops and counts. Thread-safe.
+ */
+public final class AsyncErrorTracker implements ErrorTracker {
+  private static final Logger log = LoggerFactory.getLogger(AsyncErrorTracker.class);
+  private static final int MAX_CAUSES_CHECKED = 16;
+
+  /** Everything the worker needs, captured on the calling thread. */
+  private record Pending(String eventId, Instant at, Level level, Throwable throwable,
+      String mechanism, Boolean handled, String logger, LogEntry message, String threadName,
+      Scope.State global, Scope.State local) {}
+
+  private final CaptureConfig config;
+  private final Clock clock;
+  private final CaptureSink sink;
+  private final ThrowableConverter converter;
+  private final ArrayBlockingQueue<Pending> queue;
+  private final Scope globalScope;
+  private final ThreadLocal<Scope> threadScope;
+  private final Map<Throwable, Boolean> captured = new WeakHashMap<>();
+  private final Thread worker;
+  private final Object idle = new Object();
+  private volatile boolean closed;
+
+  private final AtomicLong capturedCount = new AtomicLong();
+  private final AtomicLong sampledOut = new AtomicLong();
+  private final AtomicLong deduplicated = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong filtered = new AtomicLong();
+  private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+
+  AsyncErrorTracker(CaptureConfig config, Clock clock, CaptureSink sink) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sink = Objects.requireNonNull(sink, "sink");
+    this.converter = new ThrowableConverter(config.inAppPackages(), config.maxFrames());
+    this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+    this.globalScope = new Scope(config.maxBreadcrumbs());
+    this.threadScope = ThreadLocal.withInitial(() -> new Scope(config.maxBreadcrumbs()));
+    this.worker = new Thread(this::work, "obskit-errors-worker");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  @Override
+  public String capture(Throwable throwable, Level level) {
+    if (throwable == null) {
+      return EMPTY_ID;
+    }
+    return enqueue(Objects.requireNonNullElse(level, Level.ERROR), throwable, "generic", null, null, null);
+  }
+
+  @Override
+  public String captureLog(Level level, String logger, LogEntry message, Throwable throwable) {
+    if (message == null && throwable == null) {
+      return EMPTY_ID;
+    }
+    return enqueue(Objects.requireNonNullElse(level, Level.ERROR), throwable,
+        throwable == null ? null : "logging", null, logger, message);
+  }
+
+  void captureUncaught(Throwable throwable) {
+    if (throwable != null) {
+      enqueue(Level.FATAL, throwable, "UncaughtExceptionHandler", Boolean.FALSE, null, null);
+    }
+  }
+
+  private String enqueue(Level level, Throwable throwable, String mechanism, Boolean handled,
+      String logger, LogEntry message) {
+    if (closed) {
+      dropped.incrementAndGet();
+      return EMPTY_ID;
+    }
+    if (config.sampleRate() < 1.0 && ThreadLocalRandom.current().nextDouble() >= config.sampleRate()) {
+      sampledOut.incrementAndGet();
+      return EMPTY_ID;
+    }
+    if (throwable != null && config.deduplicate() && !firstCapture(throwable)) {
+      deduplicated.incrementAndGet();
+      return EMPTY_ID;
+    }
+    String id = EventProcessor.newEventId();
+    Pending p = new Pending(id, clock.instant(), level, throwable, mechanism, handled, logger,
+        message, Thread.currentThread().getName(), globalScope.snapshot(), threadScope.get().snapshot());
+    capturedCount.incrementAndGet();
+    if (!queue.offer(p)) {
+      capturedCount.decrementAndGet();
+      dropped.incrementAndGet();
+      return EMPTY_ID;
+    }
+    return id;
+  }
+
+  /** Records the Throwable; false if it, or one of its causes, was captured before (by identity). */
+  private boolean firstCapture(Throwable throwable) {
+    synchronized (captured) {
+      Throwable t = throwable;
+      for (int i = 0; t != null && i < MAX_CAUSES_CHECKED; i++, t = t.getCause()) {
+        if (captured.containsKey(t)) {
+          return false;
+        }
+      }
+      captured.put(throwable, Boolean.TRUE);
+      return true;
+    }
+  }
+
+  private void work() {
+    while (!closed || !queue.isEmpty()) {
+      Pending p;
+      try {
+        p = queue.poll(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (p != null) {
+        process(p);
+      }
+      if (queue.isEmpty()) {
+        synchronized (idle) {
+          idle.notifyAll();
+        }
+      }
+    }
+  }
+
+  private void process(Pending p) {
+    ErrorEvent event;
+    try {
+      event = toEvent(p);
+    } catch (RuntimeException e) {
+      failed.incrementAndGet();
+      log.warn("could not convert captured event {}", p.eventId, e);
+      return;
+    }
+    ErrorEvent sent;
+    try {
+      sent = config.beforeSend().apply(event);
+    } catch (RuntimeException e) {
+      // Sentry's rule: a failing hook may have left personal data half-scrubbed, so drop.
+      filtered.incrementAndGet();
+      log.warn("beforeSend threw for event {}; event dropped", p.eventId, e);
+      return;
+    }
+    if (sent == null) {
+      filtered.incrementAndGet();
+      return;
+    }
+    try {
+      sink.accept(sent);
+      delivered.incrementAndGet();
+    } catch (RuntimeException e) {
+      failed.incrementAndGet();
+      log.warn("error sink failed for event {}", p.eventId, e);
+    }
+  }
+
+  private ErrorEvent toEvent(Pending p) {
+    ErrorEvent.Builder b = ErrorEvent.builder()
+        .eventId(p.eventId).timestamp(p.at).level(p.level).platform("java").logger(p.logger)
+        .logEntry(p.message).release(config.release()).environment(config.environment())
+        .serverName(config.serverName());
+    if (p.throwable != null) {
+      List<ExceptionValue> chain = converter.convert(p.throwable, p.mechanism, p.handled);
+      b.exceptions(chain);
+    }
+    Map<String, String> tags = new LinkedHashMap<>(p.global.tags());
+    tags.putAll(p.local.tags());
+    b.tags(tags);
+    b.user(p.local.user().isEmpty() ? p.global.user() : p.local.user());
+    b.transaction(p.local.transaction() != null ? p.local.transaction() : p.global.transaction());
+    b.breadcrumbs(mergeBreadcrumbs(p.global.crumbs(), p.local.crumbs()));
+    Map<String, Object> thread = new LinkedHashMap<>();
+    thread.put("name", p.threadName);
+    b.context("thread", thread);
+    return b.build();
+  }
+
+  private List<Breadcrumb> mergeBreadcrumbs(Breadcrumb[] global, Breadcrumb[] local) {
+    if (global.length == 0) {
+      return Arrays.asList(local);
+    }
+    List<Breadcrumb> all = new ArrayList<>(global.length + local.length);
+    all.addAll(Arrays.asList(global));
+    all.addAll(Arrays.asList(local));
+    all.sort(Comparator.comparing(Breadcrumb::timestamp));
+    int max = config.maxBreadcrumbs();
+    return all.size() > max ? all.subList(all.size() - max, all.size()) : all;
+  }
+
+  @Override
+  public Scope scope() {
+    return threadScope.get();
+  }
+
+  @Override
+  public Scope globalScope() {
+    return globalScope;
+  }
+
+  @Override
+  public boolean flush(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (idle) {
+      while (stats().pending() > 0) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0 || !worker.isAlive()) {
+          return stats().pending() <= 0;
+        }
+        try {
+          idle.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(remaining, 50_000_000L))));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public TrackerStats stats() {
+    return new TrackerStats(capturedCount.get(), sampledOut.get(), deduplicated.get(), dropped.get(),
+        filtered.get(), delivered.get(), failed.get());
+  }
+
+  /**
+   * Stops accepting captures, processes what is queued for up to {@code timeout}, then stops the
+   * worker. Captures still queued after the timeout are counted as dropped. Returns whether
+   * everything was processed.
+   */
+  public boolean close(Duration timeout) {
+    closed = true;
+    boolean drained = flush(timeout);
+    worker.interrupt();
+    try {
+      worker.join(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    int left = queue.size();
+    queue.clear();
+    if (left > 0) {
+      dropped.addAndGet(left);
+      capturedCount.addAndGet(-left);
+      log.warn("error tracker closed with {} captures unprocessed", left);
+    }
+    return drained;
+  }
+}
