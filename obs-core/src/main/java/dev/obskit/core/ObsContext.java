@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every module of one {@link ObsKit} shares: the clock, the event bus, the alert manager, id
@@ -20,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link QuotaGate}; obs-errors asks for one). Thread-safe.
  */
 public final class ObsContext {
+  private static final Logger log = LoggerFactory.getLogger(ObsContext.class);
   private final Clock clock;
   private final EventBus eventBus;
   private final AlertManager alerts;
@@ -28,6 +32,7 @@ public final class ObsContext {
   private final PiiScrubber scrubber;
   private final UsageReporter usage;
   private final ConcurrentHashMap<Class<?>, Object> services = new ConcurrentHashMap<>();
+  private final AtomicLong quotaGateFailures = new AtomicLong();
 
   ObsContext(Clock clock, EventBus eventBus, AlertManager alerts, IdGenerator ids,
       ConfigProperties config, PiiScrubber scrubber) {
@@ -78,13 +83,34 @@ public final class ObsContext {
   /**
    * Returns a quota gate that asks whichever gate is registered at call time (obs-billing's, if it
    * was added), and allows everything otherwise. Modules can take it at creation regardless of
-   * module order.
+   * module order. The returned gate never throws: if the registered gate does (or returns null),
+   * it fails open, allowing the action, because refusing ingest over a billing bug would lose the
+   * host's data; the failure is logged (first, then at powers of two, so a hot path cannot flood).
    */
   public QuotaGate quotaGate() {
     return (teamId, meter, quantity) -> {
       QuotaGate gate = (QuotaGate) services.get(QuotaGate.class);
-      return gate == null ? QuotaDecision.unlimited() : gate.check(teamId, meter, quantity);
+      if (gate == null) {
+        return QuotaDecision.unlimited();
+      }
+      try {
+        QuotaDecision decision = gate.check(teamId, meter, quantity);
+        if (decision != null) {
+          return decision;
+        }
+        reportGateFailure(meter, new NullPointerException("QuotaGate returned null"));
+      } catch (RuntimeException e) {
+        reportGateFailure(meter, e);
+      }
+      return QuotaDecision.unlimited();
     };
+  }
+
+  private void reportGateFailure(String meter, RuntimeException e) {
+    long n = quotaGateFailures.incrementAndGet();
+    if (Long.bitCount(n) == 1) {
+      log.warn("QuotaGate failed on meter {} ({} failures so far); allowing the action", meter, n, e);
+    }
   }
 
   /** Offers {@code service} to other modules under {@code type}; one per type. */

@@ -53,10 +53,14 @@ public final class ObsKit implements AutoCloseable {
 
   /**
    * Starts every module in the order added. If one throws, the ones already started are shut down
-   * in reverse order and {@link ObsStartException} is thrown. Returns {@code this}.
+   * in reverse order and {@link ObsStartException} is thrown. Returns {@code this}. A kit starts
+   * at most once and never after it was shut down.
    */
   public ObsKit start() {
     synchronized (lock) {
+      if (shutdownReport.get() != null) {
+        throw new IllegalStateException("ObsKit was already shut down");
+      }
       if (startCalled) {
         throw new IllegalStateException("ObsKit was already started");
       }
@@ -67,7 +71,8 @@ public final class ObsKit implements AutoCloseable {
           started.add(module);
           log.debug("ObsKit module '{}' started", module.name());
         } catch (RuntimeException e) {
-          shutdownStarted();
+          // The kit is finished: later close()/shutdown() calls return this report.
+          shutdownReport.set(shutdownStarted());
           throw new ObsStartException(module.name(), e);
         }
       }

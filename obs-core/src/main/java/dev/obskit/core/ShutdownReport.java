@@ -17,9 +17,14 @@ public record ShutdownReport(List<ModuleShutdown> modules, Duration elapsed) {
     Objects.requireNonNull(elapsed, "elapsed");
   }
 
-  /** Returns whether every module stopped cleanly within the deadline. */
+  /**
+   * Returns whether no module failed or overran the deadline. Modules that were never started
+   * (the kit was closed before {@code start()}, or an earlier module refused to start) count as
+   * clean: there was nothing of theirs to stop.
+   */
   public boolean isClean() {
-    return modules.stream().allMatch(m -> m.outcome() == Outcome.STOPPED);
+    return modules.stream().allMatch(m -> m.outcome() == Outcome.STOPPED
+        || m.outcome() == Outcome.NOT_STARTED);
   }
 
   /** How one module's shutdown ended. */

@@ -121,9 +121,17 @@ public final class Alert {
     /** Sets the summary; required. Truncated to {@value Alert#MAX_SUMMARY_LENGTH} characters. */
     public Builder setSummary(String summary) {
       Objects.requireNonNull(summary, "summary");
-      this.summary = summary.length() > MAX_SUMMARY_LENGTH
-          ? summary.substring(0, MAX_SUMMARY_LENGTH - 3) + "..." : summary;
+      this.summary = summary.length() > MAX_SUMMARY_LENGTH ? truncate(summary) : summary;
       return this;
+    }
+
+    private static String truncate(String summary) {
+      int end = MAX_SUMMARY_LENGTH - 3;
+      // Never cut a surrogate pair in half: a lone surrogate is invalid UTF-16 and breaks JSON encoders.
+      if (Character.isHighSurrogate(summary.charAt(end - 1))) {
+        end--;
+      }
+      return summary.substring(0, end) + "...";
     }
 
     /** Sets the affected component or service. */

@@ -11,17 +11,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps open alerts in a map keyed by team and dedup key. Each change is computed atomically in
  * {@link ConcurrentHashMap#compute} and published after the map is updated, outside the lock, so a
- * slow synchronous subscriber cannot hold up other keys.
+ * slow synchronous subscriber cannot hold up other keys. Each open alert carries the sequence
+ * number of its first trigger, so alerts opened at the same clock instant (common on a
+ * {@code ManualClock}) still list in the order they were opened.
  */
 final class InMemoryAlertManager implements AlertManager {
   private final InstantSource clock;
   private final EventBus bus;
   private final IdGenerator ids;
-  private final ConcurrentHashMap<Key, AlertRecord> open = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, Open> open = new ConcurrentHashMap<>();
+  private final AtomicLong openSequence = new AtomicLong();
 
   InMemoryAlertManager(InstantSource clock, EventBus bus, IdGenerator ids) {
     this.clock = clock;
@@ -36,12 +40,12 @@ final class InMemoryAlertManager implements AlertManager {
     AlertRecord record = open.compute(new Key(alert.teamId(), alert.dedupKey()), (k, current) -> {
       if (current == null) {
         outcome[0] = AlertOutcome.CREATED;
-        return new AlertRecord(AlertId.of(ids.next()), alert, AlertStatus.TRIGGERED, 1, now, now,
-            null, null, null, null, 1);
+        return new Open(new AlertRecord(AlertId.of(ids.next()), alert, AlertStatus.TRIGGERED, 1, now,
+            now, null, null, null, null, 1), openSequence.incrementAndGet());
       }
       outcome[0] = AlertOutcome.MERGED;
-      return current.merged(alert, now);
-    });
+      return current.with(current.record.merged(alert, now));
+    }).record;
     publish(outcome[0] == AlertOutcome.CREATED ? AlertAction.TRIGGERED : AlertAction.MERGED, record, now);
     return new AlertResult(outcome[0], record);
   }
@@ -50,13 +54,14 @@ final class InMemoryAlertManager implements AlertManager {
   public AlertResult acknowledge(TeamId teamId, String dedupKey, String by) {
     Instant now = clock.instant();
     boolean[] changed = new boolean[1];
-    AlertRecord record = open.computeIfPresent(new Key(teamId, dedupKey), (k, current) -> {
-      if (current.status() == AlertStatus.ACKNOWLEDGED) {
+    Open entry = open.computeIfPresent(new Key(teamId, dedupKey), (k, current) -> {
+      if (current.record.status() == AlertStatus.ACKNOWLEDGED) {
         return current;
       }
       changed[0] = true;
-      return current.acknowledged(by, now);
+      return current.with(current.record.acknowledged(by, now));
     });
+    AlertRecord record = entry == null ? null : entry.record;
     if (!changed[0]) {
       return new AlertResult(AlertOutcome.NO_CHANGE, record);
     }
@@ -66,30 +71,34 @@ final class InMemoryAlertManager implements AlertManager {
 
   @Override
   public AlertResult resolve(TeamId teamId, String dedupKey, String by) {
-    AlertRecord removed = open.remove(new Key(teamId, dedupKey));
+    Open removed = open.remove(new Key(teamId, dedupKey));
     if (removed == null) {
       return new AlertResult(AlertOutcome.NO_CHANGE, null);
     }
     Instant now = clock.instant();
-    AlertRecord resolved = removed.resolved(by, now);
+    AlertRecord resolved = removed.record.resolved(by, now);
     publish(AlertAction.RESOLVED, resolved, now);
     return new AlertResult(AlertOutcome.RESOLVED, resolved);
   }
 
   @Override
   public Optional<AlertRecord> findOpen(TeamId teamId, String dedupKey) {
-    return Optional.ofNullable(open.get(new Key(teamId, dedupKey)));
+    Open entry = open.get(new Key(teamId, dedupKey));
+    return entry == null ? Optional.empty() : Optional.of(entry.record);
   }
 
   @Override
   public List<AlertRecord> listOpen(TeamId teamId) {
-    List<AlertRecord> result = new ArrayList<>();
+    List<Open> entries = new ArrayList<>();
     open.forEach((k, v) -> {
       if (k.teamId.equals(teamId)) {
-        result.add(v);
+        entries.add(v);
       }
     });
-    result.sort(Comparator.comparing(AlertRecord::firstTriggeredAt));
+    entries.sort(Comparator.comparing((Open o) -> o.record.firstTriggeredAt())
+        .thenComparingLong(o -> o.sequence));
+    List<AlertRecord> result = new ArrayList<>(entries.size());
+    entries.forEach(o -> result.add(o.record));
     return result;
   }
 
@@ -98,4 +107,11 @@ final class InMemoryAlertManager implements AlertManager {
   }
 
   private record Key(TeamId teamId, String dedupKey) {}
+
+  /** An open alert and the order in which it was opened. */
+  private record Open(AlertRecord record, long sequence) {
+    Open with(AlertRecord next) {
+      return new Open(next, sequence);
+    }
+  }
 }

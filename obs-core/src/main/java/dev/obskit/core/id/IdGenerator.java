@@ -23,6 +23,12 @@ public interface IdGenerator {
   /** Returns a generator of {@code prefix-1}, {@code prefix-2}, ... for tests. */
   static IdGenerator sequential(String prefix) {
     IdFormat.check("prefix", prefix);
+    // Leave room for "-" and the longest counter (19 digits) so every id passes IdFormat.
+    int maxPrefix = IdFormat.MAX_LENGTH - 20;
+    if (prefix.length() > maxPrefix) {
+      throw new IllegalArgumentException("prefix must be at most " + maxPrefix + " characters, got "
+          + prefix.length());
+    }
     java.util.concurrent.atomic.AtomicLong counter = new java.util.concurrent.atomic.AtomicLong();
     return () -> prefix + "-" + counter.incrementAndGet();
   }

@@ -11,28 +11,37 @@ import java.util.regex.Pattern;
  * Regex-driven scrubber, tuned for the common case: most log lines contain nothing to scrub, so
  * each rule first runs a cheap character test ({@code '@'} present, enough digits, a {@code =} or
  * {@code :}, the word "bearer") and only then its regex. Patterns use possessive quantifiers and
- * bounded repetition so a hostile multi-megabyte string costs linear time, never catastrophic
- * backtracking.
+ * bounded repetition, and the unbounded parts (quoted values, digit runs) are scanned by hand, so
+ * a hostile multi-megabyte string costs linear time, never catastrophic backtracking or a deep
+ * regex recursion.
  *
  * <p>Secret keys are found by matching any {@code key=value} / {@code key: value} / {@code
- * "key":"value"} token and asking {@link #isSensitiveKey} about the key, instead of one regex
- * alternative per sensitive word, which would be retried at every position of every line. Card
- * candidates are confirmed by network prefix and Luhn checksum before being replaced, which is what
- * keeps order numbers and epoch timestamps intact.
+ * "key":"value"} separator and asking {@link #isSensitiveKey} about the key, instead of one regex
+ * alternative per sensitive word, which would be retried at every position of every line. Only
+ * the value of a sensitive key is consumed; scanning resumes right after the separator of any
+ * other key, so {@code https://host/cb?token=x} or {@code url=/cb?secret=x} cannot hide a secret
+ * inside an innocent-looking value. Quoted values are replaced up to their closing quote, escapes
+ * included, so {@code "password": "two words"} leaks no second word.
+ *
+ * <p>Card candidates are runs of digits in groups separated by single spaces or dashes; every
+ * window of whole groups holding 13 to 19 digits is confirmed by network prefix and Luhn checksum
+ * before being replaced, which keeps order numbers and epoch timestamps intact and still finds a
+ * card followed by its expiry ({@code 4111 1111 1111 1111 12/25}). A digit group glued to a
+ * letter in a multi-group run is a fragment of a hex id (a UUID's {@code b412-3456...}), not a card.
  */
 final class DefaultPiiScrubber implements PiiScrubber {
   private static final Pattern EMAIL = Pattern.compile(
       "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@[A-Za-z0-9-]{1,63}+(?:\\.[A-Za-z0-9-]{1,63}+){0,8}+");
-  private static final Pattern CARD = Pattern.compile("(?<![0-9])[0-9](?:[ -]?+[0-9]){12,18}+(?![0-9])");
   private static final Pattern HEADER_LINE = Pattern.compile(
       "(?im)\\b(authorization|proxy-authorization|cookie|set-cookie)(\\s*+:\\s*+)([^\\r\\n]++)");
   private static final Pattern BEARER = Pattern.compile(
       "(?i)\\b(bearer|basic)\\s++([A-Za-z0-9._~+/=-]{8,}+)");
-  // group 1: optional opening quote, 2: key, 3: separator (closing quote, = or :, optional quote),
-  // 4: the value up to a delimiter.
-  private static final Pattern KEY_VALUE = Pattern.compile(
-      "(?<![A-Za-z0-9_.-])(\"?+)([A-Za-z0-9_.-]{1,80}+)(\\1\\s{0,4}+[=:]\\s{0,4}+\"?+)([^\\s&,;\"'}<>]++)");
+  // group 1: optional opening quote of the key, 2: the key, then the closing quote, = or :, spaces.
+  private static final Pattern KEY_SEPARATOR = Pattern.compile(
+      "(?<![A-Za-z0-9_.-])([\"']?+)([A-Za-z0-9_.-]{1,80}+)\\1\\s{0,4}+[=:]\\s{0,4}+");
+  private static final int MAX_QUOTED_VALUE = 4096;
   private static final int MIN_CARD_DIGITS = 13;
+  private static final int MAX_CARD_DIGITS = 19;
 
   private final PiiScrubberConfig config;
 
@@ -52,10 +61,14 @@ final class DefaultPiiScrubber implements PiiScrubber {
       if (lower.contains("authorization") || lower.contains("cookie")) {
         out = HEADER_LINE.matcher(out).replaceAll("$1$2" + Matcher.quoteReplacement(FILTERED));
       }
-      out = replaceSecretValues(out);
     }
     if (scan.mayHaveBearer) {
-      out = BEARER.matcher(out).replaceAll("$1 " + Matcher.quoteReplacement(FILTERED));
+      // Before key=value, so "Authorization=Bearer x" loses both the scheme and the token.
+      out = BEARER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+          looksLikeCredential(m.group(2)) ? m.group(1) + " " + FILTERED : m.group()));
+    }
+    if (scan.colonOrEquals) {
+      out = replaceSecretValues(out);
     }
     if (config.scrubEmails() && scan.at) {
       out = replaceEmails(out);
@@ -69,34 +82,112 @@ final class DefaultPiiScrubber implements PiiScrubber {
     return out;
   }
 
+  /** Prose ("basic authentication") is all lowercase letters; tokens and base64 never are. */
+  private static boolean looksLikeCredential(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private String replaceSecretValues(String text) {
-    Matcher m = KEY_VALUE.matcher(text);
+    Matcher key = KEY_SEPARATOR.matcher(text);
     StringBuilder sb = null;
-    while (m.find()) {
-      if (!isSensitiveKey(m.group(2)) || FILTERED.equals(m.group(4))) {
+    int copied = 0;
+    int from = 0;
+    while (key.find()) {
+      if (key.start() < from) {
+        continue; // inside the value just replaced
+      }
+      from = key.end();
+      if (!isSensitiveKey(text, key.start(2), key.end(2))) {
+        continue;
+      }
+      int[] value = valueAt(text, key.end());
+      if (value == null) {
+        continue;
+      }
+      from = value[2];
+      if (value[1] - value[0] == FILTERED.length() && text.startsWith(FILTERED, value[0])) {
         continue;
       }
       if (sb == null) {
         sb = new StringBuilder(text.length());
       }
-      m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + m.group(2) + m.group(3) + FILTERED));
+      sb.append(text, copied, value[0]).append(FILTERED);
+      copied = value[1];
     }
     if (sb == null) {
       return text;
     }
-    m.appendTail(sb);
-    return sb.toString();
+    return sb.append(text, copied, text.length()).toString();
+  }
+
+  /**
+   * Returns {start, end, resume} of the secret value starting at {@code pos}: inside the quotes for
+   * a quoted value (resume after the closing quote), else up to the next delimiter; null if none.
+   */
+  private static int[] valueAt(String text, int pos) {
+    if (pos >= text.length()) {
+      return null;
+    }
+    char first = text.charAt(pos);
+    int start = pos;
+    if (first == '"' || first == '\'') {
+      int close = closingQuote(text, pos, first);
+      if (close >= 0) {
+        return new int[] {pos + 1, close, close + 1};
+      }
+      start = pos + 1;
+    }
+    int end = start;
+    while (end < text.length() && !isValueDelimiter(text.charAt(end))) {
+      end++;
+    }
+    return end == start ? null : new int[] {start, end, end};
+  }
+
+  private static int closingQuote(String text, int open, char quote) {
+    int limit = (int) Math.min(text.length(), (long) open + 1 + MAX_QUOTED_VALUE);
+    for (int i = open + 1; i < limit; i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == quote) {
+        return i;
+      } else if (c == '\n' || c == '\r') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isValueDelimiter(char c) {
+    return Character.isWhitespace(c) || c == '&' || c == ',' || c == ';' || c == '"' || c == '\''
+        || c == '}' || c == '<' || c == '>';
   }
 
   private static String replaceEmails(String text) {
     Matcher m = EMAIL.matcher(text);
-    StringBuilder sb = new StringBuilder(text.length());
+    StringBuilder sb = null;
+    int copied = 0;
     while (m.find()) {
-      m.appendReplacement(sb, hasTopLevelDomain(m.group())
-          ? Matcher.quoteReplacement(FILTERED) : Matcher.quoteReplacement(m.group()));
+      if (!hasTopLevelDomain(m.group())) {
+        continue;
+      }
+      if (sb == null) {
+        sb = new StringBuilder(text.length());
+      }
+      sb.append(text, copied, m.start()).append(FILTERED);
+      copied = m.end();
     }
-    m.appendTail(sb);
-    return sb.toString();
+    if (sb == null) {
+      return text;
+    }
+    return sb.append(text, copied, text.length()).toString();
   }
 
   /** Requires a dot-separated domain ending in 2+ letters, so {@code user@localhost} stays. */
@@ -115,23 +206,127 @@ final class DefaultPiiScrubber implements PiiScrubber {
   }
 
   private static String replaceCards(String text) {
-    Matcher m = CARD.matcher(text);
     StringBuilder sb = null;
-    while (m.find()) {
-      String digits = m.group().replace(" ", "").replace("-", "");
-      if (!PaymentCards.looksLikeCard(digits)) {
+    int copied = 0;
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (!isDigit(text.charAt(i))) {
+        i++;
         continue;
       }
-      if (sb == null) {
-        sb = new StringBuilder(text.length());
+      int runStart = i;
+      int runEnd = runEnd(text, i);
+      i = runEnd;
+      boolean grouped = false;
+      for (int k = runStart; k < runEnd && !grouped; k++) {
+        grouped = !isDigit(text.charAt(k));
       }
-      m.appendReplacement(sb, Matcher.quoteReplacement(FILTERED));
+      int start = runStart;
+      int end = runEnd;
+      if (grouped && start > 0 && Character.isLetter(text.charAt(start - 1))) {
+        start = nextGroup(text, start, end);
+      }
+      if (grouped && end < n && Character.isLetter(text.charAt(end))) {
+        int lastGroup = end;
+        while (lastGroup > start && isDigit(text.charAt(lastGroup - 1))) {
+          lastGroup--;
+        }
+        end = Math.max(start, lastGroup - 1);
+      }
+      int group = start;
+      while (group < end) {
+        int cardEnd = longestCardAt(text, group, end);
+        if (cardEnd < 0) {
+          group = nextGroup(text, group, end);
+          continue;
+        }
+        if (sb == null) {
+          sb = new StringBuilder(n);
+        }
+        sb.append(text, copied, group).append(FILTERED);
+        copied = cardEnd;
+        group = nextGroup(text, cardEnd, end);
+      }
     }
     if (sb == null) {
       return text;
     }
-    m.appendTail(sb);
-    return sb.toString();
+    return sb.append(text, copied, n).toString();
+  }
+
+  /** Returns the end of the run of digit groups starting at {@code i}, one separator between. */
+  private static int runEnd(String text, int i) {
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (isDigit(c)) {
+        i++;
+      } else if ((c == ' ' || c == '-') && i + 1 < n && isDigit(text.charAt(i + 1))) {
+        i += 2;
+      } else {
+        break;
+      }
+    }
+    return i;
+  }
+
+  /** Returns the start of the group after the one containing {@code pos}, or {@code end}. */
+  private static int nextGroup(String text, int pos, int end) {
+    int i = pos;
+    while (i < end && isDigit(text.charAt(i))) {
+      i++;
+    }
+    return Math.min(end, i + 1);
+  }
+
+  /**
+   * Returns the end index of the longest card number made of whole groups starting at {@code
+   * group}, or -1 if none.
+   */
+  private static int longestCardAt(String text, int group, int end) {
+    char first = text.charAt(group);
+    if (first < '2' || first > '6') {
+      return -1; // no card network starts with 0, 1, 7, 8 or 9
+    }
+    char[] digits = new char[MAX_CARD_DIGITS];
+    int count = 0;
+    int best = -1;
+    for (int k = group; k <= end; k++) {
+      if (k < end && isDigit(text.charAt(k))) {
+        if (count == MAX_CARD_DIGITS) {
+          break;
+        }
+        digits[count++] = text.charAt(k);
+        continue;
+      }
+      if (count >= MIN_CARD_DIGITS && PaymentCards.looksLikeCard(digits, count)) {
+        best = k;
+      }
+    }
+    return best;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Same answer as {@link #isSensitiveKey(String)} for {@code text[start, end)}, without allocating. */
+  private boolean isSensitiveKey(String text, int start, int end) {
+    int length = end - start;
+    for (String k : config.sensitiveKeys()) {
+      if (k.length() == length && text.regionMatches(true, start, k, 0, length)) {
+        return true;
+      }
+    }
+    for (String fragment : config.sensitiveKeyFragments()) {
+      for (int i = start, last = end - fragment.length(); i <= last; i++) {
+        if (text.regionMatches(true, i, fragment, 0, fragment.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override

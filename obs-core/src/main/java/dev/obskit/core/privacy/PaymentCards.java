@@ -5,17 +5,21 @@ final class PaymentCards {
   private PaymentCards() {}
 
   static boolean looksLikeCard(String digits) {
-    int n = digits.length();
-    return n >= 13 && n <= 19 && hasNetworkPrefix(digits) && luhnValid(digits);
+    return looksLikeCard(digits.toCharArray(), digits.length());
   }
 
-  private static boolean hasNetworkPrefix(String d) {
-    int two = Integer.parseInt(d.substring(0, 2));
-    int four = Integer.parseInt(d.substring(0, 4));
-    return d.charAt(0) == '4' // Visa
+  /** Tests the first {@code n} characters of {@code d}, which are all ASCII digits. */
+  static boolean looksLikeCard(char[] d, int n) {
+    return n >= 13 && n <= 19 && hasNetworkPrefix(d) && luhnValid(d, n);
+  }
+
+  private static boolean hasNetworkPrefix(char[] d) {
+    int two = (d[0] - '0') * 10 + (d[1] - '0');
+    int four = two * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+    return d[0] == '4' // Visa
         || (two >= 51 && two <= 55) || (four >= 2221 && four <= 2720) // Mastercard
         || two == 34 || two == 37 // American Express
-        || d.startsWith("6011") || two == 65 || (four >= 6440 && four <= 6499) // Discover
+        || four == 6011 || two == 65 || (four >= 6440 && four <= 6499) // Discover
         || two == 36 || two == 38 || (four >= 3000 && four <= 3059) // Diners Club
         || two == 35 // JCB
         || two == 62 // UnionPay
@@ -23,10 +27,14 @@ final class PaymentCards {
   }
 
   static boolean luhnValid(String digits) {
+    return luhnValid(digits.toCharArray(), digits.length());
+  }
+
+  private static boolean luhnValid(char[] digits, int n) {
     int sum = 0;
     boolean dbl = false;
-    for (int i = digits.length() - 1; i >= 0; i--) {
-      int d = digits.charAt(i) - '0';
+    for (int i = n - 1; i >= 0; i--) {
+      int d = digits[i] - '0';
       if (dbl) {
         d *= 2;
         if (d > 9) {

@@ -47,7 +47,8 @@ public final class InMemoryAggregateStore<I extends TypedId, A extends Aggregate
     long expected = next.version() - 1;
     byKey.compute(key(next), (k, current) -> {
       long actual = current == null ? 0 : current.version();
-      if (actual != expected) {
+      // A missing aggregate is never updated into existence, whatever version the caller passes.
+      if (current == null || actual != expected) {
         throw new StaleVersionException(next.teamId() + "/" + next.id(), expected, actual);
       }
       return next;

@@ -32,8 +32,13 @@ public record PageRequest(int offset, int limit) {
     return new PageRequest(0, limit);
   }
 
-  /** Returns the page after this one. */
+  /** Returns the page after this one; throws if its offset would not fit in an int. */
   public PageRequest next() {
-    return new PageRequest(offset + limit, limit);
+    long nextOffset = (long) offset + limit;
+    if (nextOffset > Integer.MAX_VALUE) {
+      throw new IllegalStateException("no page after offset " + offset + " with limit " + limit
+          + ": the next offset exceeds " + Integer.MAX_VALUE);
+    }
+    return new PageRequest((int) nextOffset, limit);
   }
 }
