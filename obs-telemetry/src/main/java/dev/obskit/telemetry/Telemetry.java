@@ -1,0 +1,201 @@
+package dev.obskit.telemetry;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.obskit.telemetry.buffer.BufferStats;
+import dev.obskit.telemetry.buffer.ChronicleTelemetryBuffer;
+import dev.obskit.telemetry.buffer.InMemoryTelemetryBuffer;
+import dev.obskit.telemetry.buffer.TelemetryBuffer;
+import dev.obskit.telemetry.encode.RecordEncoder;
+import dev.obskit.telemetry.ship.BatchSender;
+import dev.obskit.telemetry.ship.SenderStats;
+import dev.obskit.telemetry.ship.ShipListener;
+import dev.obskit.telemetry.sink.TelemetrySink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running telemetry pipeline: transforms and encodes events on the calling thread, appends them
+ * to the buffer, and ships them with one {@link BatchSender} thread per sink.
+ *
+ * <p>Guarantees: {@link #emit} never throws into the caller and never blocks longer than the
+ * buffer's overflow policy allows; with the durable buffer, every event for which {@code emit}
+ * returned {@code true} reaches every sink at least once, across crashes and restarts (unless a sink
+ * rejects it permanently, in which case it is in the dead-letter file). Thread-safe.
+ */
+public final class Telemetry implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Telemetry.class);
+
+  private final TelemetryConfig config;
+  private final TelemetryBuffer buffer;
+  private final RecordEncoder encoder;
+  private final List<BatchSender> senders = new ArrayList<>();
+  private final LongAdder emitted = new LongAdder();
+  private final LongAdder filtered = new LongAdder();
+  private final LongAdder encodeFailures = new LongAdder();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private Telemetry(TelemetryConfig config, TelemetryBuffer buffer, ShipListener listener) {
+    this.config = config;
+    this.buffer = buffer;
+    this.encoder = new RecordEncoder(config.maxFieldChars());
+    for (TelemetrySink sink : config.sinks()) {
+      senders.add(new BatchSender(sink, buffer.cursor(sink.getName()), config.ship(), listener));
+    }
+  }
+
+  /**
+   * Opens the buffer (re-shipping what a previous run left in it) and starts one sender per sink.
+   *
+   * @throws IllegalStateException if the durable buffer cannot run in this JVM (missing flags: the
+   *     message names them) or its directory cannot be opened
+   */
+  public static Telemetry start(TelemetryConfig config, ShipListener listener) {
+    requireNonNull(config, "config");
+    requireNonNull(listener, "listener");
+    TelemetryBuffer buffer = config.bufferType() == BufferType.MEMORY
+        ? new InMemoryTelemetryBuffer(config.buffer())
+        : ChronicleTelemetryBuffer.open(config.buffer());
+    Telemetry t = new Telemetry(config, buffer, listener);
+    t.senders.forEach(BatchSender::start);
+    log.info("ObsKit telemetry '{}' started: {} buffer in {}, sinks {}", config.name(),
+        buffer.getName(), config.buffer().directory(), t.sinkNames());
+    return t;
+  }
+
+  /** Starts with a listener that ignores shipped batches. */
+  public static Telemetry start(TelemetryConfig config) {
+    return start(config, ShipListener.noop());
+  }
+
+  private List<String> sinkNames() {
+    List<String> names = new ArrayList<>();
+    senders.forEach(s -> names.add(s.sink().getName()));
+    return names;
+  }
+
+  /** Returns the pipeline name. */
+  public String name() {
+    return config.name();
+  }
+
+  /** Returns the configuration. */
+  public TelemetryConfig config() {
+    return config;
+  }
+
+  /** Returns the buffer (for inspection; appends should go through {@link #emit}). */
+  public TelemetryBuffer buffer() {
+    return buffer;
+  }
+
+  /**
+   * Transforms, encodes and buffers {@code event} on the calling thread. Returns {@code true} if it
+   * is buffered (or was filtered out on purpose), {@code false} if it was dropped (counted). Never
+   * throws.
+   */
+  public boolean emit(TelemetryEvent event) {
+    emitted.increment();
+    TelemetryEvent e = config.transforms().apply(event);
+    if (e == null) {
+      filtered.increment();
+      return true;
+    }
+    RecordEncoder.Encoded encoded;
+    try {
+      encoded = encoder.encode(e);
+    } catch (RuntimeException ex) {
+      encodeFailures.increment();
+      return false;
+    }
+    return buffer.append(encoded.array(), 0, encoded.length());
+  }
+
+  /**
+   * Buffers an already encoded record (one JSON object whose first field is {@code "kind"}), as
+   * the OpenTelemetry exporters do. Same guarantees as {@link #emit}.
+   */
+  public boolean appendEncoded(byte[] record, int offset, int length) {
+    emitted.increment();
+    return buffer.append(record, offset, length);
+  }
+
+  /** Returns the encoder this pipeline uses. */
+  public RecordEncoder encoder() {
+    return encoder;
+  }
+
+  /**
+   * Ships everything buffered now, waiting up to {@code timeout}; returns true if every sink
+   * caught up. Never throws.
+   */
+  public boolean flush(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean all = true;
+    for (BatchSender s : senders) {
+      long left = Math.max(0, deadline - System.nanoTime());
+      all &= s.flush(Duration.ofNanos(left));
+    }
+    return all;
+  }
+
+  /**
+   * Flushes for at most {@code timeout}, stops the senders and closes the buffer. What was not
+   * shipped stays in the durable buffer and is shipped at the next start. Idempotent; never throws;
+   * returns within about {@code timeout}.
+   */
+  public void close(Duration timeout) {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    TelemetryRegistry.unregister(this);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean drained = flush(timeout.multipliedBy(3).dividedBy(4));
+    for (BatchSender s : senders) {
+      s.stop(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
+    }
+    buffer.close();
+    if (!drained) {
+      log.info("ObsKit telemetry '{}' closed with records still buffered; they ship at the next"
+          + " start", config.name());
+    }
+  }
+
+  /** Closes with a 5 second deadline. */
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(5));
+  }
+
+  /** Returns current counters; cheap enough to poll every second. */
+  public TelemetryStats stats() {
+    BufferStats b = buffer.stats();
+    List<SenderStats> perSink = new ArrayList<>();
+    long queued = 0;
+    long shipped = 0;
+    long retried = 0;
+    long dead = 0;
+    long sends = 0;
+    long sendNanos = 0;
+    long maxNanos = 0;
+    for (BatchSender s : senders) {
+      SenderStats st = s.stats();
+      perSink.add(st);
+      queued = Math.max(queued, st.backlog());
+      shipped += st.shippedRecords();
+      retried += st.retries();
+      dead += st.deadLettered();
+      sends += st.sends();
+      sendNanos += st.sendNanosTotal();
+      maxNanos = Math.max(maxNanos, st.sendNanosMax());
+    }
+    return new TelemetryStats(emitted.sum(), filtered.sum(), queued, shipped, retried,
+        b.dropped() + encodeFailures.sum(), dead, b.bytes(), sends == 0 ? 0 : sendNanos / sends,
+        maxNanos, List.copyOf(perSink));
+  }
+}

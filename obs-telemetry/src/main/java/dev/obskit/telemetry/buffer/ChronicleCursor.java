@@ -1,0 +1,167 @@
+package dev.obskit.telemetry.buffer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A consumer's position in the Chronicle queue. Reads go through a plain (unnamed) tailer; the
+ * committed position is a 16-byte file {@code cursors/<consumer>.pos} (index, index XOR a magic
+ * constant), rewritten in place with one positional write per commit. Chronicle's named tailers
+ * persist their index as soon as a document is read, which would acknowledge a batch before the
+ * sink accepted it; a separate position file keeps "commit only after 2xx" true across crashes.
+ */
+final class ChronicleCursor implements BufferCursor {
+  private static final Logger log = LoggerFactory.getLogger(ChronicleCursor.class);
+  private static final long MAGIC = 0x4f62734b69745043L;
+  private static final long NONE = -1;
+
+  private final ChronicleQueueStore store;
+  private final String consumer;
+  private final ExcerptTailer tailer;
+  private final FileChannel positionFile;
+  private final ByteBuffer scratch = ByteBuffer.allocate(16);
+  private volatile long committed;
+  private volatile int committedCycle;
+
+  ChronicleCursor(ChronicleQueueStore store, String consumer) {
+    this.store = store;
+    this.consumer = consumer;
+    this.tailer = store.queue().createTailer();
+    try {
+      Path dir = Files.createDirectories(store.directory().resolve("cursors"));
+      this.positionFile = FileChannel.open(dir.resolve(safeName(consumer) + ".pos"),
+          StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      this.committed = readPosition();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the position file of consumer " + consumer, e);
+    }
+    position();
+  }
+
+  static String safeName(String consumer) {
+    return consumer.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  private long readPosition() throws IOException {
+    scratch.clear();
+    if (positionFile.read(scratch, 0) < 16) {
+      return NONE;
+    }
+    long index = scratch.getLong(0);
+    if ((index ^ MAGIC) != scratch.getLong(8)) {
+      log.warn("Position file of telemetry consumer '{}' is corrupt; re-reading from the oldest"
+          + " record (duplicates possible, nothing lost)", consumer);
+      return NONE;
+    }
+    return index;
+  }
+
+  /** Moves the tailer just after the committed record, or to the start if there is none. */
+  private void position() {
+    if (committed == NONE) {
+      tailer.toStart();
+      committedCycle = Integer.MIN_VALUE;
+      return;
+    }
+    committedCycle = store.queue().rollCycle().toCycle(committed);
+    if (tailer.moveToIndex(committed)) {
+      try (DocumentContext dc = tailer.readingDocument()) {
+        // consume the committed record itself
+        dc.isPresent();
+      }
+    } else {
+      log.warn("Telemetry consumer '{}': committed index {} no longer in the buffer; re-reading"
+          + " from the oldest record (duplicates possible, nothing lost)", consumer,
+          Long.toHexString(committed));
+      tailer.toStart();
+    }
+  }
+
+  @Override
+  public String consumer() {
+    return consumer;
+  }
+
+  @Override
+  public long read(int maxRecords, long maxBytes, List<byte[]> into) {
+    long last = NONE;
+    long bytes = 0;
+    for (int n = 0; n < maxRecords; n++) {
+      try (DocumentContext dc = tailer.readingDocument()) {
+        if (!dc.isPresent()) {
+          break;
+        }
+        Bytes<?> b = dc.wire().bytes();
+        long size = b.readRemaining();
+        if (n > 0 && bytes + size > maxBytes) {
+          dc.rollbackOnClose(); // leave it for the next batch
+          break;
+        }
+        byte[] record = new byte[(int) size];
+        b.read(record);
+        into.add(record);
+        bytes += size;
+        last = dc.index();
+      }
+    }
+    return last;
+  }
+
+  @Override
+  public void commit(long position) {
+    scratch.clear();
+    scratch.putLong(0, position).putLong(8, position ^ MAGIC);
+    try {
+      positionFile.write(scratch, 0);
+    } catch (IOException e) {
+      // The records stay uncommitted on disk and are shipped again after a restart.
+      log.warn("Cannot persist position of telemetry consumer '{}': {}", consumer, e.toString());
+    }
+    committed = position;
+    int cycle = store.queue().rollCycle().toCycle(position);
+    if (cycle != committedCycle) {
+      committedCycle = cycle;
+      store.deleteShippedCycles();
+    }
+  }
+
+  int committedCycle() {
+    return committedCycle;
+  }
+
+  @Override
+  public long backlog() {
+    long last = store.queue().lastIndex();
+    if (last < 0) {
+      return 0;
+    }
+    long from = committed == NONE ? store.queue().firstIndex() : committed;
+    if (from < 0 || from > last) {
+      return 0;
+    }
+    // countExcerpts counts [from, last): from the committed record up to but excluding the last,
+    // which is as many as there are after the committed one.
+    long count = store.queue().countExcerpts(from, last);
+    return committed == NONE ? count + 1 : count;
+  }
+
+  void close() {
+    try {
+      positionFile.close();
+    } catch (IOException e) {
+      log.debug("closing position file: {}", e.toString());
+    }
+    tailer.close();
+  }
+}

@@ -1,0 +1,297 @@
+package dev.obskit.telemetry.ship;
+
+import dev.obskit.telemetry.buffer.BufferCursor;
+import dev.obskit.telemetry.sink.SendResult;
+import dev.obskit.telemetry.sink.SinkBatch;
+import dev.obskit.telemetry.sink.TelemetrySink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One background thread per sink that moves records from the buffer to the sink.
+ *
+ * <p>Algorithm: read records after the cursor's position into a pending batch until it reaches the
+ * record, byte or age limit; send it; on success commit the cursor past it; on a transient failure
+ * wait (exponential backoff with jitter, or the server's Retry-After) and resend the same batch,
+ * with the same batch id, indefinitely, because the buffer rather than a retry counter bounds what
+ * is kept; on a permanent failure write it to the dead-letter file, commit and continue. Only one
+ * batch is in flight, so records reach each sink in buffer order (per appending thread, the order
+ * of its appends).
+ *
+ * <p>Waiting uses {@link LockSupport#parkNanos} rather than interrupts: Chronicle Queue's files must
+ * not be touched by interrupted threads.
+ */
+public final class BatchSender {
+  private static final Logger log = LoggerFactory.getLogger(BatchSender.class);
+
+  private final TelemetrySink sink;
+  private final BufferCursor cursor;
+  private final ShipConfig config;
+  private final ShipListener listener;
+  private final Backoff backoff;
+  private final DeadLetterWriter deadLetters;
+  private final Thread thread;
+
+  private final List<byte[]> pending = new ArrayList<>();
+  private long pendingBytes;
+  private long pendingLast = -1;
+  private long pendingSinceNanos;
+
+  private volatile boolean flushRequested;
+  private volatile boolean stopRequested;
+  private volatile long stopDeadlineNanos;
+
+  private final LongAdder shippedRecords = new LongAdder();
+  private final LongAdder shippedBytes = new LongAdder();
+  private final LongAdder retries = new LongAdder();
+  private final LongAdder deadLettered = new LongAdder();
+  private final LongAdder sends = new LongAdder();
+  private final LongAdder sendNanos = new LongAdder();
+  private final AtomicLong sendNanosMax = new AtomicLong();
+
+  /** Creates a sender; call {@link #start()} to begin shipping. */
+  public BatchSender(TelemetrySink sink, BufferCursor cursor, ShipConfig config,
+      ShipListener listener) {
+    this.sink = sink;
+    this.cursor = cursor;
+    this.config = config;
+    this.listener = listener;
+    this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
+        new java.util.Random(ThreadLocalRandom.current().nextLong()));
+    this.deadLetters = new DeadLetterWriter(config.deadLetterDirectory(), sink.getName(),
+        config.deadLetterMaxBytes());
+    this.thread = new Thread(this::run, "obskit-telemetry-sender-" + sink.getName());
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts the sender thread. */
+  public void start() {
+    thread.start();
+  }
+
+  /** Returns the sink this sender ships to. */
+  public TelemetrySink sink() {
+    return sink;
+  }
+
+  /**
+   * Sends whatever is buffered without waiting for batch limits and returns true once this sink has
+   * committed everything appended before the call, or false at the deadline. Never throws.
+   */
+  public boolean flush(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    flushRequested = true;
+    LockSupport.unpark(thread);
+    try {
+      while (cursor.backlog() > 0) {
+        if (System.nanoTime() >= deadline || !thread.isAlive()) {
+          return cursor.backlog() == 0;
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+      }
+      return true;
+    } finally {
+      flushRequested = false;
+    }
+  }
+
+  /**
+   * Stops after at most {@code timeout}: keeps shipping until the deadline, then abandons the
+   * batch in flight (it stays in the buffer and is shipped at the next start). Never throws.
+   */
+  public void stop(Duration timeout) {
+    stopDeadlineNanos = System.nanoTime() + timeout.toNanos();
+    stopRequested = true;
+    LockSupport.unpark(thread);
+    try {
+      thread.join(Math.max(1, timeout.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (thread.isAlive()) {
+      log.warn("Telemetry sender for '{}' still busy at its shutdown deadline; the unsent batch"
+          + " stays buffered", sink.getName());
+    }
+    sink.close();
+  }
+
+  private boolean pastStopDeadline() {
+    return stopRequested && System.nanoTime() - stopDeadlineNanos >= 0;
+  }
+
+  private void run() {
+    while (!pastStopDeadline()) {
+      try {
+        if (!step()) {
+          break;
+        }
+      } catch (RuntimeException e) {
+        // A broken sink or buffer must not kill the thread; the batch stays uncommitted.
+        log.error("Telemetry sender for '{}' failed; retrying", sink.getName(), e);
+        park(config.initialBackoff().toNanos());
+      }
+    }
+  }
+
+  /** One iteration; returns false when the sender should exit. */
+  private boolean step() {
+    fill();
+    if (pending.isEmpty()) {
+      if (stopRequested) {
+        return false;
+      }
+      park(config.idlePoll().toNanos());
+      return true;
+    }
+    long age = System.nanoTime() - pendingSinceNanos;
+    boolean full = pending.size() >= config.maxBatchRecords()
+        || pendingBytes >= config.maxBatchBytes();
+    if (!full && !flushRequested && !stopRequested && age < config.maxBatchAge().toNanos()) {
+      park(Math.min(config.idlePoll().toNanos(), config.maxBatchAge().toNanos() - age));
+      return true;
+    }
+    deliver();
+    return true;
+  }
+
+  private void fill() {
+    int room = config.maxBatchRecords() - pending.size();
+    long roomBytes = config.maxBatchBytes() - pendingBytes;
+    if (room <= 0 || roomBytes <= 0) {
+      return;
+    }
+    int before = pending.size();
+    long last = cursor.read(room, roomBytes, pending);
+    if (last < 0) {
+      return;
+    }
+    if (before == 0) {
+      pendingSinceNanos = System.nanoTime();
+    }
+    for (int i = before; i < pending.size(); i++) {
+      pendingBytes += pending.get(i).length;
+    }
+    pendingLast = last;
+  }
+
+  private void deliver() {
+    SinkBatch batch = new SinkBatch(sink.getName() + "-" + Long.toHexString(pendingLast) + "-"
+        + pending.size(), pending, pendingBytes);
+    int attempt = 0;
+    while (true) {
+      SendResult result = timedSend(batch);
+      switch (result.outcome()) {
+        case SUCCESS:
+          cursor.commit(pendingLast);
+          shippedRecords.add(batch.records().size());
+          shippedBytes.add(batch.bytes());
+          notifyShipped(batch);
+          clearPending();
+          return;
+        case REJECT:
+          deadLetters.write(sink.getName(), batch, result);
+          cursor.commit(pendingLast);
+          deadLettered.add(batch.records().size());
+          clearPending();
+          return;
+        default:
+          retries.increment();
+          attempt++;
+          long delay = backoff.delay(attempt, result.retryAfter()).toNanos();
+          if (attempt == 1 || attempt % 10 == 0) {
+            log.warn("Telemetry sink '{}' unavailable ({}); retry {} of batch {} in {} ms",
+                sink.getName(), result.reason(), attempt, batch.batchId(), delay / 1_000_000);
+          }
+          if (!waitBeforeRetry(delay)) {
+            return;
+          }
+      }
+    }
+  }
+
+  /** Waits {@code delayNanos}; returns false if the stop deadline passes first. */
+  private boolean waitBeforeRetry(long delayNanos) {
+    long until = System.nanoTime() + delayNanos;
+    while (System.nanoTime() - until < 0) {
+      if (pastStopDeadline()) {
+        return false;
+      }
+      long left = until - System.nanoTime();
+      if (stopRequested) {
+        left = Math.min(left, stopDeadlineNanos - System.nanoTime());
+      }
+      park(Math.max(left, 1));
+    }
+    return !pastStopDeadline();
+  }
+
+  private SendResult timedSend(SinkBatch batch) {
+    long start = System.nanoTime();
+    SendResult result;
+    try {
+      result = sink.send(batch);
+    } catch (RuntimeException e) {
+      result = SendResult.retry(0, "sink threw " + e, null);
+    }
+    long took = System.nanoTime() - start;
+    sends.increment();
+    sendNanos.add(took);
+    sendNanosMax.accumulateAndGet(took, Math::max);
+    return result;
+  }
+
+  private void notifyShipped(SinkBatch batch) {
+    long spanBytes = 0;
+    for (byte[] r : batch.records()) {
+      if (isSpan(r)) {
+        spanBytes += r.length;
+      }
+    }
+    try {
+      listener.onShipped(sink.getName(), batch, batch.bytes() - spanBytes, spanBytes);
+    } catch (RuntimeException e) {
+      log.warn("Telemetry ship listener failed: {}", e.toString());
+    }
+  }
+
+  private static final byte[] SPAN_PREFIX = "{\"kind\":\"span\"".getBytes(
+      java.nio.charset.StandardCharsets.US_ASCII);
+
+  static boolean isSpan(byte[] record) {
+    if (record.length < SPAN_PREFIX.length) {
+      return false;
+    }
+    for (int i = 0; i < SPAN_PREFIX.length; i++) {
+      if (record[i] != SPAN_PREFIX[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void clearPending() {
+    pending.clear();
+    pendingBytes = 0;
+    pendingLast = -1;
+  }
+
+  private void park(long nanos) {
+    if (nanos > 0) {
+      LockSupport.parkNanos(this, nanos);
+    }
+  }
+
+  /** Returns this sender's counters; thread-safe. */
+  public SenderStats stats() {
+    return new SenderStats(sink.getName(), shippedRecords.sum(), shippedBytes.sum(), retries.sum(),
+        deadLettered.sum(), cursor.backlog(), sends.sum(), sendNanos.sum(), sendNanosMax.get());
+  }
+}

@@ -1,0 +1,124 @@
+package dev.obskit.telemetry.sink;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+
+/**
+ * ClickHouse's HTTP interface: {@code POST /?query=INSERT INTO <table> FORMAT JSONEachRow} with one
+ * record per line, unknown fields skipped ({@code input_format_skip_unknown_fields=1}) so the
+ * table can hold only the columns it needs. Credentials go in {@code X-ClickHouse-User}/
+ * {@code X-ClickHouse-Key}. The scale-out path for hosts that outgrow one machine.
+ */
+public final class ClickHouseSink extends AbstractHttpSink {
+  private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+  private static final MediaType NDJSON = MediaType.get("application/x-ndjson");
+
+  private final String user;
+  private final String password;
+
+  private ClickHouseSink(Builder b, HttpUrl url) {
+    super(b.name, b.client, url, b.gzip);
+    this.user = b.user;
+    this.password = b.password;
+  }
+
+  /** Returns a builder; URL and table are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  byte[] body(SinkBatch batch) {
+    return ndjson(batch);
+  }
+
+  @Override
+  MediaType mediaType() {
+    return NDJSON;
+  }
+
+  @Override
+  void headers(Request.Builder request) {
+    if (user != null) {
+      request.header("X-ClickHouse-User", user);
+    }
+    if (password != null) {
+      request.header("X-ClickHouse-Key", password);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ClickHouseSink{" + url().host() + "}";
+  }
+
+  /** Builder for {@link ClickHouseSink}; not thread-safe. */
+  public static final class Builder {
+    private String name = "clickhouse";
+    private String url;
+    private String table = "logs";
+    private String user;
+    private String password;
+    private OkHttpClient client;
+    private boolean gzip = true;
+
+    Builder() {}
+
+    public Builder setName(String name) {
+      this.name = requireNonNull(name, "name");
+      return this;
+    }
+
+    /** The HTTP interface base URL, e.g. {@code http://clickhouse:8123}. */
+    public Builder setUrl(String url) {
+      this.url = requireNonNull(url, "url");
+      return this;
+    }
+
+    /** Target table, {@code name} or {@code database.name}; default {@code logs}. */
+    public Builder setTable(String table) {
+      this.table = requireNonNull(table, "table");
+      return this;
+    }
+
+    public Builder setUser(String user) {
+      this.user = requireNonNull(user, "user");
+      return this;
+    }
+
+    public Builder setPassword(String password) {
+      this.password = requireNonNull(password, "password");
+      return this;
+    }
+
+    public Builder setHttpClient(OkHttpClient client) {
+      this.client = requireNonNull(client, "client");
+      return this;
+    }
+
+    public Builder setGzip(boolean gzip) {
+      this.gzip = gzip;
+      return this;
+    }
+
+    /** Builds the sink; throws naming the setting when the URL or table name is invalid. */
+    public ClickHouseSink build() {
+      HttpUrl base = HttpSupport.parseUrl("url", url);
+      if (!TABLE.matcher(table).matches()) {
+        throw new IllegalArgumentException("table must be an identifier (db.table), got '"
+            + table + "'");
+      }
+      HttpUrl full = base.newBuilder()
+          .setQueryParameter("query", "INSERT INTO " + table + " FORMAT JSONEachRow")
+          .setQueryParameter("input_format_skip_unknown_fields", "1")
+          .setQueryParameter("date_time_input_format", "best_effort")
+          .build();
+      return new ClickHouseSink(this, full);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.obskit.telemetry.sink;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/** Shared HTTP plumbing of the HTTP sinks: client defaults, gzip, status classification. */
+final class HttpSupport {
+  static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
+  private static final int MAX_REASON_BODY = 512;
+  private static volatile OkHttpClient shared;
+
+  private HttpSupport() {}
+
+  /** One client (one connection pool) for every HTTP sink that is not given its own. */
+  static OkHttpClient sharedClient() {
+    OkHttpClient c = shared;
+    if (c == null) {
+      synchronized (HttpSupport.class) {
+        if (shared == null) {
+          shared = new OkHttpClient.Builder()
+              .connectTimeout(5, TimeUnit.SECONDS)
+              .readTimeout(15, TimeUnit.SECONDS)
+              .writeTimeout(15, TimeUnit.SECONDS)
+              .callTimeout(30, TimeUnit.SECONDS)
+              // The sender retries with backoff itself; OkHttp's silent retry would hide failures.
+              .retryOnConnectionFailure(false)
+              .build();
+        }
+        c = shared;
+      }
+    }
+    return c;
+  }
+
+  /** Parses an http(s) URL or throws naming {@code setting} and the value. */
+  static HttpUrl parseUrl(String setting, String url) {
+    HttpUrl parsed = url == null ? null : HttpUrl.parse(url.trim());
+    if (parsed == null) {
+      throw new IllegalArgumentException(setting + " is not a valid http(s) URL: '" + url + "'");
+    }
+    return parsed;
+  }
+
+  static byte[] gzip(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 4));
+    try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+      gz.write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Executes {@code request} and classifies the answer; never throws. */
+  static SendResult execute(OkHttpClient client, Request request) {
+    try (Response response = client.newCall(request).execute()) {
+      return classify(response.code(), response.header("Retry-After"), snippet(response.body()));
+    } catch (IOException | RuntimeException e) {
+      // Connection refused/reset, timeouts: the batch may or may not have arrived; resend it.
+      return SendResult.retry(0, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+    }
+  }
+
+  /**
+   * 2xx success; 408, 429 and every 5xx retry (honouring Retry-After); 402 (quota exceeded)
+   * retries slowly; every other status is permanent and dead-lettered.
+   */
+  static SendResult classify(int code, String retryAfter, String body) {
+    if (code >= 200 && code < 300) {
+      return SendResult.success(code);
+    }
+    String reason = "HTTP " + code + (body.isEmpty() ? "" : ": " + body);
+    if (code == 408 || code == 429 || code >= 500) {
+      return SendResult.retry(code, reason, parseRetryAfter(retryAfter));
+    }
+    if (code == 402) {
+      return SendResult.retry(code, reason, MAX_RETRY_AFTER);
+    }
+    return SendResult.reject(code, reason);
+  }
+
+  /** Parses delta-seconds or an HTTP-date; null when absent or malformed; capped at 10 minutes. */
+  static Duration parseRetryAfter(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.trim();
+    Duration d;
+    try {
+      d = Duration.ofSeconds(Long.parseLong(v));
+    } catch (NumberFormatException e) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+        d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+    if (d.isNegative()) {
+      return Duration.ZERO;
+    }
+    return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
+  }
+
+  private static String snippet(ResponseBody body) {
+    if (body == null) {
+      return "";
+    }
+    try {
+      okio.BufferedSource source = body.source();
+      source.request(MAX_REASON_BODY);
+      long n = Math.min(MAX_REASON_BODY, source.getBuffer().size());
+      return source.readUtf8(n).strip();
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+}
