@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
@@ -19,7 +20,8 @@ public record BillingPeriod(YearMonth month, ZoneId zone) {
   /** Validates the components. */
   public BillingPeriod {
     Objects.requireNonNull(month, "month");
-    Objects.requireNonNull(zone, "zone");
+    // "UTC", "Z" and "Etc/UTC" are one zone; normalising keeps equal periods equal.
+    zone = Objects.requireNonNull(zone, "zone").normalized();
   }
 
   /** Returns the period that contains {@code instant} in {@code zone}. */
@@ -29,7 +31,7 @@ public record BillingPeriod(YearMonth month, ZoneId zone) {
 
   /** Returns the period for {@code month} in UTC. */
   public static BillingPeriod utc(YearMonth month) {
-    return new BillingPeriod(month, ZoneId.of("UTC"));
+    return new BillingPeriod(month, ZoneOffset.UTC);
   }
 
   /** Returns the first instant of the period, inclusive. */
