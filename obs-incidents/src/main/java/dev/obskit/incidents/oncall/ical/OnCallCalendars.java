@@ -8,6 +8,7 @@ import dev.obskit.incidents.oncall.Schedule;
 import dev.obskit.incidents.oncall.ScheduleService;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +67,16 @@ public final class OnCallCalendars {
     OverrideImport parsed = parser.parse(in, feed, schedule.zone(), schedules::newOverrideId);
     schedules.replaceOverrides(team, id, "ical:" + feed, parsed.overrides());
     return parsed;
+  }
+
+  /**
+   * Downloads {@code url} with {@code fetcher} (bounded by its timeout and size limit; blocks the
+   * caller meanwhile) and replaces the overrides imported earlier from {@code feed}.
+   */
+  public OverrideImport importOverrides(TeamId team, ScheduleId id, String feed, URI url,
+      IcalFeedFetcher fetcher) throws IOException {
+    schedules.get(team, id);
+    return importOverrides(team, id, feed, fetcher.fetch(url));
   }
 
   /** As {@link #importOverrides(TeamId, ScheduleId, String, InputStream)} for bytes in memory. */
