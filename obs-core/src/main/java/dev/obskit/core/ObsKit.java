@@ -70,8 +70,10 @@ public final class ObsKit implements AutoCloseable {
           module.start();
           started.add(module);
           log.debug("ObsKit module '{}' started", module.name());
-        } catch (RuntimeException e) {
-          // The kit is finished: later close()/shutdown() calls return this report.
+        } catch (RuntimeException | LinkageError e) {
+          // LinkageError: a module whose optional dependency is missing must not leave the modules
+          // started before it running. The kit is finished: later shutdown() calls return this
+          // report.
           shutdownReport.set(shutdownStarted());
           throw new ObsStartException(module.name(), e);
         }

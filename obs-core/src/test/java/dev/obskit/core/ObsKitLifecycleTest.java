@@ -131,6 +131,23 @@ class ObsKitLifecycleTest {
   }
 
   @Test
+  void start_whenModuleHitsMissingClass_stillStopsStartedOnes() {
+    ObsKit kit = builder()
+        .addModule(ctx -> new RecordingModule("a"))
+        .addModule(ctx -> new RecordingModule("optional") {
+          @Override
+          public void start() {
+            throw new NoClassDefFoundError("com/example/OptionalDependency");
+          }
+        })
+        .build();
+
+    assertThatThrownBy(kit::start).isInstanceOf(ObsStartException.class)
+        .hasMessage("ObsKit module 'optional' failed to start: com/example/OptionalDependency");
+    assertThat(log).containsExactly("start a", "stop a");
+  }
+
+  @Test
   void close_afterFailedStart_doesNotStopModulesAgain() {
     ObsKit kit = builder()
         .addModule(ctx -> new RecordingModule("a"))

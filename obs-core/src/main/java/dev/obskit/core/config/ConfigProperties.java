@@ -85,7 +85,8 @@ public interface ConfigProperties {
     String value = getString(key);
     if (value == null) {
       throw new ConfigException(key, "is required but not set (environment variable "
-          + DefaultConfigProperties.toEnvName(key) + " or system property " + key + ")");
+          + DefaultConfigProperties.toEnvName(key) + " or system property "
+          + DefaultConfigProperties.toPropertyName(key) + ")");
     }
     return value;
   }

@@ -40,6 +40,11 @@ final class DefaultConfigProperties implements ConfigProperties {
     return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
+  /** Returns {@code key} as a user would write the system property: kept if already dotted. */
+  static String toPropertyName(String key) {
+    return key.equals(key.toLowerCase(Locale.ROOT)) && key.indexOf('_') < 0 ? key : normalize(key);
+  }
+
   private static String normalize(String key) {
     return key.toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');
   }

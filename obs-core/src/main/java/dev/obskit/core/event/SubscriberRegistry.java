@@ -44,6 +44,12 @@ final class SubscriberRegistry {
     } catch (RuntimeException e) {
       failures.incrementAndGet();
       report(new SubscriberFailure(event, entry.subscriber.getClass().getName(), e));
+    } catch (LinkageError e) {
+      // A subscriber whose optional dependency is missing (NoClassDefFoundError) or whose static
+      // initialiser failed is a broken subscriber, not a reason to fail the publisher.
+      failures.incrementAndGet();
+      report(new SubscriberFailure(event, entry.subscriber.getClass().getName(),
+          new IllegalStateException("subscriber could not run: " + e, e)));
     }
   }
 

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * inside an innocent-looking value. Quoted values are replaced up to their closing quote, escapes
  * included, so {@code "password": "two words"} leaks no second word.
  *
+ * <p>Passwords in URLs ({@code postgres://app:s3cret@db:5432/x}) are replaced, keeping the user
+ * and host for debugging.
+ *
  * <p>Card candidates are runs of digits in groups separated by single spaces or dashes; every
  * window of whole groups holding 13 to 19 digits is confirmed by network prefix and Luhn checksum
  * before being replaced, which keeps order numbers and epoch timestamps intact and still finds a
@@ -34,6 +37,9 @@ final class DefaultPiiScrubber implements PiiScrubber {
       "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@[A-Za-z0-9-]{1,63}+(?:\\.[A-Za-z0-9-]{1,63}+){0,8}+");
   private static final Pattern HEADER_LINE = Pattern.compile(
       "(?im)\\b(authorization|proxy-authorization|cookie|set-cookie)(\\s*+:\\s*+)([^\\r\\n]++)");
+  // user:password@ right after a scheme: JDBC URLs, redis://, amqp:// in connection errors.
+  private static final Pattern URL_PASSWORD = Pattern.compile(
+      "(?<=://)([^/\\s:@]{1,256}+):([^/\\s@]{1,256}+)@");
   private static final Pattern BEARER = Pattern.compile(
       "(?i)\\b(bearer|basic)\\s++([A-Za-z0-9._~+/=-]{8,}+)");
   // group 1: optional opening quote of the key, 2: the key, then the closing quote, = or :, spaces.
@@ -69,6 +75,11 @@ final class DefaultPiiScrubber implements PiiScrubber {
     }
     if (scan.colonOrEquals) {
       out = replaceSecretValues(out);
+    }
+    if (scan.at && out.contains("://")) {
+      // Before e-mails, which would otherwise swallow "password@host" along with the host.
+      out = URL_PASSWORD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+          m.group(2).equals(FILTERED) ? m.group() : m.group(1) + ":" + FILTERED + "@"));
     }
     if (config.scrubEmails() && scan.at) {
       out = replaceEmails(out);

@@ -11,7 +11,8 @@ import java.util.Map;
  * addresses; payment card numbers (13 to 19 digits, optionally grouped by spaces or dashes, with a
  * card-network prefix and a valid Luhn checksum, so ordinary numbers such as timestamps and ids are
  * left alone); {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie} and {@code
- * Set-Cookie} header values; bearer tokens; and the value of any key whose name contains {@code
+ * Set-Cookie} header values; bearer tokens; passwords in URLs ({@code scheme://user:password@host});
+ * and the value of any key whose name contains {@code
  * password}, {@code passwd}, {@code secret}, {@code token}, {@code api_key}/{@code apikey}, {@code
  * access_key}, {@code private_key} or {@code credential}, whether it appears as a map key, a
  * {@code key=value} pair or a JSON member. Configurable through {@link PiiScrubberConfig}.

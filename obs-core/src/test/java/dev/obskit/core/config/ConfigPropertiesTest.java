@@ -253,6 +253,8 @@ class ConfigPropertiesTest {
         + "OBS_TELEMETRY_ENDPOINT or system property obs.telemetry.endpoint)");
     assertThat(configError(() -> cfg.require("obs.uptime.max-monitors")))
         .hasMessageContaining("OBS_UPTIME_MAX_MONITORS");
+    assertThat(configError(() -> cfg.require("OBS_BILLING_CURRENCY"))).hasMessage("OBS_BILLING_CURRENCY: is "
+        + "required but not set (environment variable OBS_BILLING_CURRENCY or system property obs.billing.currency)");
   }
 
   @Test

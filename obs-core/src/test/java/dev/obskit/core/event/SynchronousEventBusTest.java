@@ -75,6 +75,22 @@ class SynchronousEventBusTest {
   }
 
   @Test
+  void publish_whenSubscriberHitsMissingClass_reportsItAndOthersStillReceive() {
+    List<Ping> received = new ArrayList<>();
+    bus.subscribe(Ping.class, p -> {
+      throw new NoClassDefFoundError("com/example/Missing");
+    });
+    bus.subscribe(Ping.class, received::add);
+
+    bus.publish(new Ping(1));
+
+    assertThat(received).containsExactly(new Ping(1));
+    assertThat(failures).hasSize(1);
+    assertThat(failures.get(0).error()).hasMessageContaining("com/example/Missing")
+        .hasCauseInstanceOf(NoClassDefFoundError.class);
+  }
+
+  @Test
   void publish_whenFailureHandlerItselfThrows_isSurvived() {
     EventBus fragile = EventBus.synchronous(f -> {
       throw new IllegalArgumentException("handler bug");

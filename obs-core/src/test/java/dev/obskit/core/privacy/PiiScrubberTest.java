@@ -144,6 +144,28 @@ class PiiScrubberTest {
         .isEqualTo("{\"Authorization\":\"[Filtered]\",\"Accept\":\"*/*\"}");
   }
 
+  // ---- passwords in URLs
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "jdbc:postgresql://app:s3cret@localhost:5432/db|jdbc:postgresql://app:[Filtered]@localhost:5432/db",
+      "redis://default:p%40ss:word@cache.internal:6379|redis://default:[Filtered]@cache.internal:6379",
+      "amqp://guest:guest@mq.example.com/vhost|amqp://guest:[Filtered]@mq.example.com/vhost",
+  })
+  void scrubText_replacesPasswordsInUrlsKeepingUserAndHost(String input, String expected) {
+    assertThat(scrubber.scrubText(input)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "https://example.com/users/@alice",
+      "ftp://ftp.example.com/pub/file.txt",
+      "http://localhost:8080/health",
+  })
+  void scrubText_leavesUrlsWithoutPasswords(String input) {
+    assertThat(scrubber.scrubText(input)).isEqualTo(input);
+  }
+
   // ---- bearer tokens
 
   @Test
