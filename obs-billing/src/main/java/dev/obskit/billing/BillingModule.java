@@ -20,6 +20,8 @@ import dev.obskit.billing.subscription.SubscriptionRepository;
 import dev.obskit.core.ObsContext;
 import dev.obskit.core.ObsModule;
 import dev.obskit.core.id.TeamId;
+import dev.obskit.core.store.StaleVersionException;
+import dev.obskit.core.store.Versioned;
 import dev.obskit.core.usage.QuotaGate;
 import dev.obskit.core.usage.UsageEvent;
 import java.time.Clock;
@@ -137,14 +139,24 @@ public final class BillingModule implements ObsModule {
   }
 
   /**
-   * Stores a new or changed subscription (insert for version 1, optimistic update otherwise) and
-   * applies its billing zone and limits to metering and quotas.
+   * Stores a new or changed subscription and applies its billing zone and limits to metering and
+   * quotas. A subscription not stored yet is inserted at version 1; a stored one must carry the
+   * version it was read at (optimistic locking: {@link StaleVersionException} otherwise) and is
+   * stored as the next version.
    */
-  public Subscription saveSubscription(Subscription subscription) {
+  public synchronized Subscription saveSubscription(Subscription subscription) {
     Objects.requireNonNull(subscription, "subscription");
     book(subscription);
-    Subscription saved = subscription.version() == 1
-        ? subscriptions.insert(subscription) : subscriptions.update(subscription);
+    Optional<Subscription> stored = subscriptions.find(subscription.teamId(), subscription.id());
+    Subscription saved;
+    if (stored.isEmpty()) {
+      saved = subscriptions.insert(subscription.withVersion(Versioned.INITIAL_VERSION));
+    } else if (stored.get().version() != subscription.version()) {
+      throw new StaleVersionException(subscription.teamId() + "/" + subscription.id(),
+          subscription.version(), stored.get().version());
+    } else {
+      saved = subscriptions.update(subscription.withVersion(subscription.version() + 1));
+    }
     metering.setBillingZone(saved.teamId(), saved.billingZone());
     quotas.invalidate(saved.teamId());
     return saved;

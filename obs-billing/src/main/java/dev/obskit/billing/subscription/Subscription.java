@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * What a team has bought: a price book (id and version), a region, a billing time zone, and the
  * history of its plan, bundle and add-ons as {@link SubscriptionItem}s with their active intervals.
  * History is kept (items are ended, never removed) so any period can be priced after the fact,
- * including mid-period changes. An immutable snapshot; every change returns the next version.
+ * including mid-period changes. An immutable snapshot: changes return a new snapshot carrying the
+ * version it was derived from; the repository assigns the next version when it is saved.
  *
  * @param id the subscription's id
  * @param teamId the owning team
@@ -143,8 +144,13 @@ public record Subscription(SubscriptionId id, TeamId teamId, long version, Strin
     return item;
   }
 
+  /** Returns this snapshot with {@code newVersion}, for repositories. */
+  public Subscription withVersion(long newVersion) {
+    return new Subscription(id, teamId, newVersion, bookId, bookVersion, region, billingZone, items);
+  }
+
   private Subscription withItems(List<SubscriptionItem> next) {
-    return new Subscription(id, teamId, version + 1, bookId, bookVersion, region, billingZone, next);
+    return new Subscription(id, teamId, version, bookId, bookVersion, region, billingZone, next);
   }
 
   private static long saturatingMultiply(long a, long b) {
