@@ -143,9 +143,15 @@ public final class HttpSpec implements CheckSpec {
         absentKeyword, followRedirects, verifyTls);
   }
 
+  /** Returns the method and URL without user info, safe to log and to put in alerts. */
   @Override
   public String toString() {
-    return method + " " + url;
+    if (url.getRawUserInfo() == null) {
+      return method + " " + url;
+    }
+    return method + " " + url.getScheme() + "://" + url.getHost()
+        + (url.getPort() < 0 ? "" : ":" + url.getPort())
+        + (url.getRawPath() == null ? "" : url.getRawPath());
   }
 
   /** Builds an {@link HttpSpec}; validates eagerly. Not thread-safe. */

@@ -176,12 +176,16 @@ public final class HttpChecker implements Checker {
         : CheckResult.down(startedAt, timings, failure);
     r = r.withStatusCode(response.code()).withDetails(Map.of("url", redacted(spec),
         "protocol", response.protocol().toString(),
-        "finalUrl", response.request().url().redact()));
+        "finalUrl", safe(response.request().url())));
     Handshake handshake = response.handshake();
-    if (handshake != null) {
-      r = r.withCertificateNotAfter(leafNotAfter(handshake.peerCertificates()));
+    Instant notAfter = handshake == null ? null : leafNotAfter(handshake.peerCertificates());
+    if (notAfter != null && r.isUp() && notAfter.isBefore(clock.instant())) {
+      // PKIX does not check the validity of a certificate that is itself a trust anchor, and
+      // the module's clock may be ahead of the JDK's; judge expiry ourselves.
+      r = CheckResult.down(startedAt, timings, "TLS certificate expired at " + notAfter)
+          .withStatusCode(response.code()).withDetails(r.details());
     }
-    return r;
+    return notAfter == null ? r : r.withCertificateNotAfter(notAfter);
   }
 
   private static String keywordFailure(HttpSpec spec, String body) {
@@ -194,6 +198,11 @@ public final class HttpChecker implements Checker {
     return "";
   }
 
+  /**
+   * Returns the leaf's expiry. OkHttp reports the chain cleaned against the trust manager, so
+   * with {@code verifyTls = false} (trust-all) the chain may be empty and the expiry unknown;
+   * a TLS monitor reads it directly in that case.
+   */
   private static Instant leafNotAfter(List<Certificate> chain) {
     if (!chain.isEmpty() && chain.get(0) instanceof X509Certificate leaf) {
       return leaf.getNotAfter().toInstant();
@@ -209,6 +218,12 @@ public final class HttpChecker implements Checker {
 
   private static String redacted(HttpSpec spec) {
     HttpUrl url = HttpUrl.parse(spec.url().toString());
-    return url == null ? spec.url().getHost() : url.redact();
+    return url == null ? spec.url().getHost() : safe(url);
+  }
+
+  /** The URL without user info and query (which may carry tokens). */
+  private static String safe(HttpUrl url) {
+    return url.newBuilder().username("").password("").query(null).fragment(null).build()
+        .toString();
   }
 }

@@ -1,0 +1,106 @@
+package dev.obskit.uptime;
+
+import dev.obskit.core.ObsContext;
+import dev.obskit.core.alert.Alert;
+import dev.obskit.core.alert.AlertSeverity;
+import dev.obskit.uptime.availability.AvailabilityStore;
+import dev.obskit.uptime.check.CheckResult;
+import dev.obskit.uptime.check.Monitor;
+import dev.obskit.uptime.maintenance.MaintenanceWindow;
+import dev.obskit.uptime.state.MonitorStateMachine;
+import dev.obskit.uptime.state.SecondOpinion;
+import dev.obskit.uptime.state.StateTransition;
+import dev.obskit.uptime.state.Step;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One monitor's live state: its current definition, state machine, last result and expiry
+ * watchers. Applies each result: state machine, availability booking, transitions on the event
+ * bus, and the alert contract (trigger on confirmed DOWN, resolve on confirmed recovery, dedup key
+ * {@code uptime:monitor:<id>}). Thread-safe.
+ */
+final class MonitorRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(MonitorRuntime.class);
+
+  private final AtomicReference<Monitor> monitor;
+  private final MonitorStateMachine machine;
+  private final AtomicReference<CheckResult> last = new AtomicReference<>();
+  private final ExpiryWatcher certificate = new ExpiryWatcher("TLS certificate",
+      "uptime:tls-expiry:");
+  private final ExpiryWatcher domain = new ExpiryWatcher("Domain registration",
+      "uptime:domain-expiry:");
+
+  MonitorRuntime(Monitor monitor) {
+    this.monitor = new AtomicReference<>(monitor);
+    this.machine = new MonitorStateMachine(monitor.id());
+  }
+
+  static String dedupKey(Monitor m) {
+    return "uptime:monitor:" + m.id().value();
+  }
+
+  Monitor monitor() {
+    return monitor.get();
+  }
+
+  void redefine(Monitor m) {
+    monitor.set(m);
+  }
+
+  MonitorStateMachine machine() {
+    return machine;
+  }
+
+  Optional<CheckResult> lastResult() {
+    return Optional.ofNullable(last.get());
+  }
+
+  void apply(CheckResult result, ObsContext ctx, AvailabilityStore store,
+      List<MaintenanceWindow> global, SecondOpinion secondOpinion) {
+    Monitor m = monitor.get();
+    Instant at = result.startedAt();
+    last.set(result);
+    boolean maintenance = m.inMaintenance(at) || global.stream().anyMatch(w -> w.covers(at));
+    Step step = machine.observe(m, result, at, maintenance, secondOpinion);
+    store.recordCheck(m.id(), result);
+    store.apply(m.id(), step);
+    for (StateTransition t : step.transitions()) {
+      LOG.info("monitor {}", t);
+      ctx.eventBus().publish(t);
+    }
+    if (step.trigger()) {
+      ctx.alerts().trigger(downAlert(m, result));
+    }
+    if (step.resolve()) {
+      ctx.alerts().resolve(m.teamId(), dedupKey(m), "obs-uptime: recovered");
+    }
+    if (!maintenance) {
+      result.certificateNotAfter().ifPresent(
+          na -> certificate.observe(m, m.certificateExpiry(), na, at, ctx.alerts()));
+      result.domainExpiresAt().ifPresent(
+          ex -> domain.observe(m, m.domainExpiry(), ex, at, ctx.alerts()));
+    }
+  }
+
+  private static Alert downAlert(Monitor m, CheckResult r) {
+    Alert.Builder b = Alert.builder(m.teamId(), dedupKey(m))
+        .setSource("obs-uptime/" + m.id())
+        .setSeverity(AlertSeverity.CRITICAL)
+        .setComponent(m.name())
+        .setSummary(m.name() + " is down: " + r.failureCause())
+        .putDetail("monitor", m.id().value())
+        .putDetail("kind", m.kind().name())
+        .putDetail("target", m.spec().toString())
+        .putDetail("cause", r.failureCause());
+    if (r.statusCode() > 0) {
+      b.putDetail("statusCode", Integer.toString(r.statusCode()));
+    }
+    r.details().forEach(b::putDetail);
+    return b.build();
+  }
+}

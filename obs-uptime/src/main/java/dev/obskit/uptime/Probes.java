@@ -1,0 +1,101 @@
+package dev.obskit.uptime;
+
+import dev.obskit.uptime.check.CheckResult;
+import dev.obskit.uptime.check.Checker;
+import dev.obskit.uptime.check.Monitor;
+import dev.obskit.uptime.check.MonitorKind;
+import dev.obskit.uptime.check.Timings;
+import dev.obskit.uptime.dns.DnsChecker;
+import dev.obskit.uptime.domain.DomainExpiryChecker;
+import dev.obskit.uptime.http.HttpChecker;
+import dev.obskit.uptime.mail.MailChecker;
+import dev.obskit.uptime.net.PingChecker;
+import dev.obskit.uptime.net.TcpChecker;
+import dev.obskit.uptime.tls.TlsChecker;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The checkers and the pools they run on: one bounded pool of daemon threads for blocking probes
+ * (queue bounded too, so a flood of slow targets cannot grow memory without bound) and OkHttp's
+ * dispatcher for HTTP. Every returned future is also bounded from outside by the monitor's
+ * timeout plus {@link #GRACE}, so a misbehaving checker cannot stall its monitor. Thread-safe.
+ */
+final class Probes {
+  /** Extra time a checker gets beyond the monitor's timeout before it is declared stuck. */
+  static final Duration GRACE = Duration.ofSeconds(2);
+  private static final Logger LOG = LoggerFactory.getLogger(Probes.class);
+
+  private final Clock clock;
+  private final ExecutorService pool;
+  private final OkHttpClient http;
+  private final Map<MonitorKind, Checker> checkers = new EnumMap<>(MonitorKind.class);
+
+  Probes(Clock clock, UptimeConfig config) {
+    this.clock = clock;
+    AtomicInteger n = new AtomicInteger();
+    this.pool = new ThreadPoolExecutor(config.probeThreads(), config.probeThreads(), 30,
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), r -> {
+          Thread t = new Thread(r, "obs-uptime-probe-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    this.http = HttpChecker.defaultClient(config.maxConcurrentHttp());
+    put(new HttpChecker(clock, http));
+    put(new TcpChecker(clock, pool));
+    put(new DnsChecker(clock, pool));
+    put(new TlsChecker(clock, pool));
+    put(new DomainExpiryChecker(clock, pool));
+    put(new MailChecker(clock, pool));
+    put(new PingChecker(clock, pool));
+    config.checkers().forEach(this::put);
+  }
+
+  private void put(Checker c) {
+    checkers.put(c.kind(), c);
+  }
+
+  Checker checker(MonitorKind kind) {
+    return checkers.get(kind);
+  }
+
+  CompletableFuture<CheckResult> check(Monitor m) {
+    CompletableFuture<CheckResult> f;
+    try {
+      f = checkers.get(m.kind()).check(m);
+    } catch (RuntimeException e) {
+      LOG.warn("checker {} threw for {}", m.kind(), m.id(), e);
+      f = CompletableFuture.completedFuture(CheckResult.down(clock.instant(), Timings.total(0),
+          "checker failed: " + e));
+    }
+    Duration bound = m.timeout().plus(GRACE);
+    return f.completeOnTimeout(CheckResult.down(clock.instant(), Timings.total(bound.toNanos()),
+        "checker did not finish within " + bound.toMillis() + " ms"), bound.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  void shutdown(Duration timeout) {
+    pool.shutdownNow();
+    http.dispatcher().cancelAll();
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+    try {
+      if (!pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("uptime probe pool did not stop within {}", timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

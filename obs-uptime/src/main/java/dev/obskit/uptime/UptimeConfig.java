@@ -1,0 +1,300 @@
+package dev.obskit.uptime;
+
+import dev.obskit.core.config.Checks;
+import dev.obskit.core.config.ConfigException;
+import dev.obskit.core.config.ConfigProperties;
+import dev.obskit.core.id.TeamId;
+import dev.obskit.uptime.check.Checker;
+import dev.obskit.uptime.check.Monitor;
+import dev.obskit.uptime.heartbeat.Heartbeat;
+import dev.obskit.uptime.slo.Slo;
+import dev.obskit.uptime.state.SecondOpinion;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings of the uptime module. Immutable; build in code with {@link #builder()} or read from
+ * properties with {@link #fromProperties}.
+ *
+ * <table>
+ *   <caption>Properties (environment variables use the upper-case underscore form)</caption>
+ *   <tr><th>key</th><th>default</th></tr>
+ *   <tr><td>{@code obs.uptime.probe.threads}</td><td>{@value #DEFAULT_PROBE_THREADS}</td></tr>
+ *   <tr><td>{@code obs.uptime.http.max.concurrent}</td><td>{@value #DEFAULT_MAX_HTTP}</td></tr>
+ *   <tr><td>{@code obs.uptime.host.max.concurrent}</td><td>{@value #DEFAULT_MAX_PER_HOST}</td></tr>
+ *   <tr><td>{@code obs.uptime.jitter}</td><td>true</td></tr>
+ *   <tr><td>{@code obs.uptime.driver.enabled}</td><td>true</td></tr>
+ *   <tr><td>{@code obs.uptime.monitors.file}</td><td>none (YAML or JSON, see README)</td></tr>
+ *   <tr><td>{@code obs.uptime.team}</td><td>none (team for a file without {@code team:})</td></tr>
+ * </table>
+ */
+public final class UptimeConfig {
+  /** Default size of the pool running blocking probes (TCP, DNS, TLS, mail, WHOIS, ping). */
+  public static final int DEFAULT_PROBE_THREADS = 8;
+  /** Default most concurrent HTTP exchanges. */
+  public static final int DEFAULT_MAX_HTTP = 256;
+  /** Default most concurrent probes per target host. */
+  public static final int DEFAULT_MAX_PER_HOST = 8;
+  /** Default longest sleep of the real-time driver between ticks. */
+  public static final Duration DEFAULT_MAX_TICK_SLEEP = Duration.ofMillis(200);
+  /** Default interval between SLO evaluations. */
+  public static final Duration DEFAULT_SLO_INTERVAL = Duration.ofMinutes(1);
+
+  private final int probeThreads;
+  private final int maxConcurrentHttp;
+  private final int maxPerHost;
+  private final boolean jitter;
+  private final boolean driverEnabled;
+  private final Duration maxTickSleep;
+  private final Duration sloInterval;
+  private final SecondOpinion secondOpinion;
+  private final List<Checker> checkers;
+  private final List<Monitor> monitors;
+  private final List<Heartbeat> heartbeats;
+  private final List<Slo> slos;
+  private final Optional<Path> monitorsFile;
+  private final Optional<TeamId> fileTeam;
+
+  private UptimeConfig(Builder b) {
+    this.probeThreads = b.probeThreads;
+    this.maxConcurrentHttp = b.maxConcurrentHttp;
+    this.maxPerHost = b.maxPerHost;
+    this.jitter = b.jitter;
+    this.driverEnabled = b.driverEnabled;
+    this.maxTickSleep = b.maxTickSleep;
+    this.sloInterval = b.sloInterval;
+    this.secondOpinion = b.secondOpinion;
+    this.checkers = List.copyOf(b.checkers);
+    this.monitors = List.copyOf(b.monitors);
+    this.heartbeats = List.copyOf(b.heartbeats);
+    this.slos = List.copyOf(b.slos);
+    this.monitorsFile = Optional.ofNullable(b.monitorsFile);
+    this.fileTeam = Optional.ofNullable(b.fileTeam);
+  }
+
+  /** Returns a builder with every default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the defaults. */
+  public static UptimeConfig defaults() {
+    return builder().build();
+  }
+
+  /** Reads the {@code obs.uptime.*} properties; throws {@link ConfigException} on bad values. */
+  public static UptimeConfig fromProperties(ConfigProperties p) {
+    Objects.requireNonNull(p, "properties");
+    Builder b = builder()
+        .setProbeThreads(p.getInt("obs.uptime.probe.threads", DEFAULT_PROBE_THREADS))
+        .setMaxConcurrentHttp(p.getInt("obs.uptime.http.max.concurrent", DEFAULT_MAX_HTTP))
+        .setMaxPerHost(p.getInt("obs.uptime.host.max.concurrent", DEFAULT_MAX_PER_HOST))
+        .setJitter(p.getBoolean("obs.uptime.jitter", true))
+        .setDriverEnabled(p.getBoolean("obs.uptime.driver.enabled", true));
+    String file = p.getString("obs.uptime.monitors.file");
+    if (file != null) {
+      b.setMonitorsFile(Path.of(file));
+    }
+    String team = p.getString("obs.uptime.team");
+    if (team != null) {
+      try {
+        b.setFileTeam(TeamId.of(team));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("obs.uptime.team", e.getMessage());
+      }
+    }
+    return b.build();
+  }
+
+  /** Returns the probe pool size. */
+  public int probeThreads() {
+    return probeThreads;
+  }
+
+  /** Returns the most concurrent HTTP exchanges. */
+  public int maxConcurrentHttp() {
+    return maxConcurrentHttp;
+  }
+
+  /** Returns the most concurrent probes per target host. */
+  public int maxPerHost() {
+    return maxPerHost;
+  }
+
+  /** Returns whether first checks are spread over each monitor's period. */
+  public boolean jitter() {
+    return jitter;
+  }
+
+  /** Returns whether a real-time driver thread runs checks (false: call runDue yourself). */
+  public boolean driverEnabled() {
+    return driverEnabled;
+  }
+
+  /** Returns the longest driver sleep between ticks. */
+  public Duration maxTickSleep() {
+    return maxTickSleep;
+  }
+
+  /** Returns the interval between SLO evaluations. */
+  public Duration sloInterval() {
+    return sloInterval;
+  }
+
+  /** Returns the second-vantage-point confirmation. */
+  public SecondOpinion secondOpinion() {
+    return secondOpinion;
+  }
+
+  /** Returns checkers replacing the built-in ones of the same kind. */
+  public List<Checker> checkers() {
+    return checkers;
+  }
+
+  /** Returns monitors registered at start. */
+  public List<Monitor> monitors() {
+    return monitors;
+  }
+
+  /** Returns heartbeats registered at start. */
+  public List<Heartbeat> heartbeats() {
+    return heartbeats;
+  }
+
+  /** Returns SLOs registered at start. */
+  public List<Slo> slos() {
+    return slos;
+  }
+
+  /** Returns the YAML/JSON file of monitors loaded at start. */
+  public Optional<Path> monitorsFile() {
+    return monitorsFile;
+  }
+
+  /** Returns the team for a monitors file that names none. */
+  public Optional<TeamId> fileTeam() {
+    return fileTeam;
+  }
+
+  /** Builds an {@link UptimeConfig}; validates eagerly. Not thread-safe. */
+  public static final class Builder {
+    private int probeThreads = DEFAULT_PROBE_THREADS;
+    private int maxConcurrentHttp = DEFAULT_MAX_HTTP;
+    private int maxPerHost = DEFAULT_MAX_PER_HOST;
+    private boolean jitter = true;
+    private boolean driverEnabled = true;
+    private Duration maxTickSleep = DEFAULT_MAX_TICK_SLEEP;
+    private Duration sloInterval = DEFAULT_SLO_INTERVAL;
+    private SecondOpinion secondOpinion = SecondOpinion.none();
+    private final List<Checker> checkers = new ArrayList<>();
+    private final List<Monitor> monitors = new ArrayList<>();
+    private final List<Heartbeat> heartbeats = new ArrayList<>();
+    private final List<Slo> slos = new ArrayList<>();
+    private Path monitorsFile;
+    private TeamId fileTeam;
+
+    Builder() {}
+
+    /** Sets the probe pool size, 1 to 256. */
+    public Builder setProbeThreads(int threads) {
+      this.probeThreads = bounded("probeThreads", threads, 256);
+      return this;
+    }
+
+    /** Sets the most concurrent HTTP exchanges, 1 to 10,000. */
+    public Builder setMaxConcurrentHttp(int max) {
+      this.maxConcurrentHttp = bounded("maxConcurrentHttp", max, 10_000);
+      return this;
+    }
+
+    /** Sets the most concurrent probes per target host, 1 to 10,000. */
+    public Builder setMaxPerHost(int max) {
+      this.maxPerHost = bounded("maxPerHost", max, 10_000);
+      return this;
+    }
+
+    /** Sets whether first checks are jittered over the period. Default true. */
+    public Builder setJitter(boolean jitter) {
+      this.jitter = jitter;
+      return this;
+    }
+
+    /** Sets whether the real-time driver runs. Default true; tests on a ManualClock say false. */
+    public Builder setDriverEnabled(boolean enabled) {
+      this.driverEnabled = enabled;
+      return this;
+    }
+
+    /** Sets the longest driver sleep, 1 ms to 1 s. */
+    public Builder setMaxTickSleep(Duration sleep) {
+      this.maxTickSleep = Checks.durationBetween("maxTickSleep", sleep, Duration.ofMillis(1),
+          Duration.ofSeconds(1));
+      return this;
+    }
+
+    /** Sets the SLO evaluation interval, 1 s to 1 h. */
+    public Builder setSloInterval(Duration interval) {
+      this.sloInterval = Checks.durationBetween("sloInterval", interval, Duration.ofSeconds(1),
+          Duration.ofHours(1));
+      return this;
+    }
+
+    /** Sets the second-vantage-point confirmation. Default: none. */
+    public Builder setSecondOpinion(SecondOpinion secondOpinion) {
+      this.secondOpinion = Objects.requireNonNull(secondOpinion, "secondOpinion");
+      return this;
+    }
+
+    /** Adds a checker replacing the built-in one of its kind. */
+    public Builder addChecker(Checker checker) {
+      checkers.add(Objects.requireNonNull(checker, "checker"));
+      return this;
+    }
+
+    /** Adds a monitor registered at start. */
+    public Builder addMonitor(Monitor monitor) {
+      monitors.add(Objects.requireNonNull(monitor, "monitor"));
+      return this;
+    }
+
+    /** Adds a heartbeat registered at start. */
+    public Builder addHeartbeat(Heartbeat heartbeat) {
+      heartbeats.add(Objects.requireNonNull(heartbeat, "heartbeat"));
+      return this;
+    }
+
+    /** Adds an SLO registered at start. */
+    public Builder addSlo(Slo slo) {
+      slos.add(Objects.requireNonNull(slo, "slo"));
+      return this;
+    }
+
+    /** Sets a YAML or JSON monitors file loaded at start. */
+    public Builder setMonitorsFile(Path file) {
+      this.monitorsFile = Objects.requireNonNull(file, "monitorsFile");
+      return this;
+    }
+
+    /** Sets the team for a monitors file that names none. */
+    public Builder setFileTeam(TeamId team) {
+      this.fileTeam = Objects.requireNonNull(team, "fileTeam");
+      return this;
+    }
+
+    private static int bounded(String name, int value, int max) {
+      if (value < 1 || value > max) {
+        throw new IllegalArgumentException(name + " must be 1 to " + max + ", got " + value);
+      }
+      return value;
+    }
+
+    /** Returns the configuration. */
+    public UptimeConfig build() {
+      return new UptimeConfig(this);
+    }
+  }
+}
