@@ -3,6 +3,7 @@ package dev.obskit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.obskit.core.ShutdownReport.ModuleShutdown;
@@ -175,9 +176,9 @@ class ObsKitLifecycleTest {
     ShutdownReport report = assertTimeoutPreemptively(HANG_GUARD, kit::shutdown);
 
     assertThat(report.modules()).extracting(ModuleShutdown::name, ModuleShutdown::outcome).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("last", Outcome.STOPPED),
-        org.assertj.core.groups.Tuple.tuple("stuck", Outcome.TIMED_OUT),
-        org.assertj.core.groups.Tuple.tuple("first", Outcome.STOPPED));
+        tuple("last", Outcome.STOPPED),
+        tuple("stuck", Outcome.TIMED_OUT),
+        tuple("first", Outcome.STOPPED));
     assertThat(report.modules().get(1).detail()).startsWith("still running after");
     assertThat(report.isClean()).isFalse();
     assertThat(log).contains("stop last", "stop stuck", "stop first");

@@ -9,6 +9,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +36,7 @@ final class InMemoryAlertManager implements AlertManager {
 
   @Override
   public AlertResult trigger(Alert alert) {
+    Objects.requireNonNull(alert, "alert");
     Instant now = clock.instant();
     AlertOutcome[] outcome = new AlertOutcome[1];
     AlertRecord record = open.compute(new Key(alert.teamId(), alert.dedupKey()), (k, current) -> {
@@ -52,9 +54,10 @@ final class InMemoryAlertManager implements AlertManager {
 
   @Override
   public AlertResult acknowledge(TeamId teamId, String dedupKey, String by) {
+    Key key = key(teamId, dedupKey);
     Instant now = clock.instant();
     boolean[] changed = new boolean[1];
-    Open entry = open.computeIfPresent(new Key(teamId, dedupKey), (k, current) -> {
+    Open entry = open.computeIfPresent(key, (k, current) -> {
       if (current.record.status() == AlertStatus.ACKNOWLEDGED) {
         return current;
       }
@@ -71,7 +74,7 @@ final class InMemoryAlertManager implements AlertManager {
 
   @Override
   public AlertResult resolve(TeamId teamId, String dedupKey, String by) {
-    Open removed = open.remove(new Key(teamId, dedupKey));
+    Open removed = open.remove(key(teamId, dedupKey));
     if (removed == null) {
       return new AlertResult(AlertOutcome.NO_CHANGE, null);
     }
@@ -83,12 +86,13 @@ final class InMemoryAlertManager implements AlertManager {
 
   @Override
   public Optional<AlertRecord> findOpen(TeamId teamId, String dedupKey) {
-    Open entry = open.get(new Key(teamId, dedupKey));
+    Open entry = open.get(key(teamId, dedupKey));
     return entry == null ? Optional.empty() : Optional.of(entry.record);
   }
 
   @Override
   public List<AlertRecord> listOpen(TeamId teamId) {
+    Objects.requireNonNull(teamId, "teamId");
     List<Open> entries = new ArrayList<>();
     open.forEach((k, v) -> {
       if (k.teamId.equals(teamId)) {
@@ -100,6 +104,11 @@ final class InMemoryAlertManager implements AlertManager {
     List<AlertRecord> result = new ArrayList<>(entries.size());
     entries.forEach(o -> result.add(o.record));
     return result;
+  }
+
+  /** A null team or key is a caller bug; answering NO_CHANGE would hide it. */
+  private static Key key(TeamId teamId, String dedupKey) {
+    return new Key(Objects.requireNonNull(teamId, "teamId"), Objects.requireNonNull(dedupKey, "dedupKey"));
   }
 
   private void publish(AlertAction action, AlertRecord record, Instant now) {

@@ -126,8 +126,13 @@ final class AsyncEventBus implements EventBus {
       }
       closed = true;
     }
-    long deadline = System.nanoTime() + config.drainTimeout().toNanos();
     Thread current = worker;
+    if (current == Thread.currentThread()) {
+      // Closed from a subscriber: the worker cannot wait for itself. It delivers what is queued
+      // once this subscriber returns, then exits.
+      return;
+    }
+    long deadline = System.nanoTime() + config.drainTimeout().toNanos();
     boolean interrupted = false;
     while (current.isAlive()) {
       long remaining = deadline - System.nanoTime();

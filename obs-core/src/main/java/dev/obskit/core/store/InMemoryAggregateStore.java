@@ -69,6 +69,8 @@ public final class InMemoryAggregateStore<I extends TypedId, A extends Aggregate
   /** Returns the team's aggregates that match {@code filter}, sorted, one page of them. */
   public Page<A> list(TeamId teamId, Predicate<? super A> filter, Comparator<? super A> order,
       PageRequest page) {
+    Objects.requireNonNull(order, "order");
+    Objects.requireNonNull(page, "page");
     List<A> all = listAll(teamId, filter);
     all.sort(order);
     int from = Math.min(page.offset(), all.size());
@@ -79,6 +81,7 @@ public final class InMemoryAggregateStore<I extends TypedId, A extends Aggregate
   /** Returns all the team's aggregates that match {@code filter}, unordered. */
   public List<A> listAll(TeamId teamId, Predicate<? super A> filter) {
     Objects.requireNonNull(teamId, "teamId");
+    Objects.requireNonNull(filter, "filter");
     List<A> result = new ArrayList<>();
     byKey.forEach((k, v) -> {
       if (k.teamId.equals(teamId) && filter.test(v)) {

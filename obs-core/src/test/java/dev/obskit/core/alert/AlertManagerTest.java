@@ -1,6 +1,7 @@
 package dev.obskit.core.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.obskit.core.event.EventBus;
 import dev.obskit.core.id.AlertId;
@@ -312,6 +313,15 @@ class AlertManagerTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void calls_withNullTeamOrKey_failFastNamingTheArgument() {
+    assertThatThrownBy(() -> alerts.acknowledge(null, "k", "a")).hasMessage("teamId");
+    assertThatThrownBy(() -> alerts.resolve(TEAM, null, "a")).hasMessage("dedupKey");
+    assertThatThrownBy(() -> alerts.findOpen(TEAM, null)).hasMessage("dedupKey");
+    assertThatThrownBy(() -> alerts.listOpen(null)).hasMessage("teamId");
+    assertThatThrownBy(() -> alerts.trigger(null)).hasMessage("alert");
   }
 
   @Test

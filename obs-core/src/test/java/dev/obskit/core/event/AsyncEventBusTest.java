@@ -208,6 +208,35 @@ class AsyncEventBusTest {
   }
 
   @Test
+  void close_fromSubscriber_returnsAtOnceAndQueuedEventsAreStillDelivered() {
+    EventBus bus = bus(EventBusConfig.builder().setDrainTimeout(Duration.ofMinutes(5)).build());
+    List<Ping> received = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch proceed = new CountDownLatch(1);
+    bus.subscribe(Ping.class, p -> {
+      if (p.n() == 1) {
+        entered.countDown();
+        try {
+          proceed.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        bus.close();
+      }
+      received.add(p);
+    });
+    bus.publish(new Ping(1));
+    await().atMost(HANG_GUARD).until(() -> entered.getCount() == 0);
+    bus.publish(new Ping(2));
+    proceed.countDown();
+
+    await().atMost(HANG_GUARD).until(() -> received.size() == 2);
+    assertThat(received).containsExactly(new Ping(1), new Ping(2));
+    bus.publish(new Ping(3));
+    assertThat(bus.stats()).isEqualTo(new EventBusStats(2, 2, 0, 1));
+  }
+
+  @Test
   void publish_afterClose_isRejected() {
     EventBus bus = bus(EventBusConfig.defaults());
     List<Ping> received = Collections.synchronizedList(new ArrayList<>());

@@ -197,7 +197,11 @@ class InMemoryAggregateStoreTest {
   }
 
   @Test
-  void listAll_requiresTeam() {
+  void listAll_requiresTeamAndFilter() {
     assertThatThrownBy(() -> store.listAll(null, m -> true)).hasMessage("teamId");
+    assertThatThrownBy(() -> store.listAll(TEAM, null)).hasMessage("filter");
+    assertThatThrownBy(() -> store.list(TEAM, m -> true, null, PageRequest.first())).hasMessage("order");
+    assertThatThrownBy(() -> store.list(TEAM, m -> true, Comparator.comparing(Monitor::url), null))
+        .hasMessage("page");
   }
 }
