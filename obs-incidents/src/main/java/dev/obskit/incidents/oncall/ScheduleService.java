@@ -267,6 +267,15 @@ public final class ScheduleService implements OnCallDirectory {
     return finalSchedule(team, id, from, to).shifts();
   }
 
+  /**
+   * Returns the gaps (nobody on call) from now to {@code ahead} later, as Grafana OnCall checks
+   * the next 30 days; empty when the schedule is fully covered.
+   */
+  public List<FinalShift> upcomingGaps(TeamId team, ScheduleId id, java.time.Duration ahead) {
+    Instant now = clock.instant();
+    return finalSchedule(team, id, now, now.plus(ahead)).gaps();
+  }
+
   /** Returns the intervals in {@code [from, to)} where {@code user} is on call. */
   public List<FinalShift> shiftsOf(TeamId team, ScheduleId id, UserId user, Instant from,
       Instant to) {
@@ -281,11 +290,11 @@ public final class ScheduleService implements OnCallDirectory {
    */
   @Override
   public List<UserId> whoIsOnCall(TeamId team, ScheduleId schedule, Instant at) {
-    FinalSchedule cached = cache.lookup(team, schedule, at);
-    if (cached != null) {
-      return cached.whoIsOnCall(at);
-    }
     try {
+      FinalSchedule cached = cache.lookup(team, schedule, at);
+      if (cached != null) {
+        return cached.whoIsOnCall(at);
+      }
       return computeAndCache(team, schedule, at);
     } catch (RuntimeException e) {
       log.warn("cannot tell who is on call for schedule {} of team {} at {}; answering nobody",

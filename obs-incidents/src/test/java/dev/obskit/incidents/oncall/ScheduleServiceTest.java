@@ -77,6 +77,25 @@ class ScheduleServiceTest {
   }
 
   @Test
+  void whoIsOnCall_withNullArguments_answersNobodyInsteadOfThrowing() {
+    assertThat(service.whoIsOnCall(TEAM, SCHEDULE, null)).isEmpty();
+    assertThat(service.whoIsOnCall(null, SCHEDULE, t("2026-03-20T12:00:00Z"))).isEmpty();
+  }
+
+  @Test
+  void upcomingGaps_reportsUncoveredTimeAhead() {
+    Schedule s = service.get(TEAM, SCHEDULE);
+    service.update(s.toBuilder().clearLayers().addLayer("L1", 1, Rotation.builder().setZone("UTC")
+        .setStart(LocalDate.of(2026, 3, 16), LocalTime.of(9, 0)).setFrequency(Frequency.DAILY)
+        .setShiftLength(Duration.ofHours(12)).addUsers(u("alice")).build()).build());
+
+    // now = 2026-03-20T00:00Z; shifts 09:00-21:00 UTC each day.
+    assertThat(service.upcomingGaps(TEAM, SCHEDULE, Duration.ofDays(1))).containsExactly(
+        Shifts.gap("2026-03-20T00:00:00Z", "2026-03-20T09:00:00Z"),
+        Shifts.gap("2026-03-20T21:00:00Z", "2026-03-21T00:00:00Z"));
+  }
+
+  @Test
   void update_withAStaleVersion_isRefused() {
     Schedule read = service.get(TEAM, SCHEDULE);
     Schedule updated = service.update(read.toBuilder().setName("Renamed").build());
