@@ -1,0 +1,205 @@
+package dev.obskit.incidents;
+
+import dev.obskit.core.ObsContext;
+import dev.obskit.core.ObsModule;
+import dev.obskit.core.alert.AlertEvent;
+import dev.obskit.core.event.Subscription;
+import dev.obskit.core.id.IncidentId;
+import dev.obskit.core.id.TeamId;
+import dev.obskit.core.id.UserId;
+import dev.obskit.core.notify.Notifier;
+import dev.obskit.core.usage.Meters;
+import dev.obskit.core.usage.UsageEvent;
+import dev.obskit.incidents.catalog.ServiceCatalog;
+import dev.obskit.incidents.escalation.EscalationDriver;
+import dev.obskit.incidents.escalation.EscalationEngine;
+import dev.obskit.incidents.escalation.EscalationPolicyRepository;
+import dev.obskit.incidents.escalation.ResponderDirectory;
+import dev.obskit.incidents.escalation.TickReport;
+import dev.obskit.incidents.incident.IncidentService;
+import dev.obskit.incidents.metrics.IncidentMetrics;
+import dev.obskit.incidents.notify.ActionLinks;
+import dev.obskit.incidents.notify.IncidentNotifications;
+import dev.obskit.incidents.notify.NotificationDispatcher;
+import dev.obskit.incidents.oncall.OnCallDirectory;
+import dev.obskit.incidents.postmortem.PostmortemDraft;
+import dev.obskit.incidents.postmortem.PostmortemGenerator;
+import dev.obskit.incidents.store.InMemoryEscalationPolicyRepository;
+import dev.obskit.incidents.store.InMemoryIncidentRepository;
+import dev.obskit.incidents.store.InMemoryResponderDirectory;
+import dev.obskit.incidents.store.InMemoryServiceCatalog;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The incidents module: alerts on the kit's event bus open incidents in the service catalog's
+ * services, escalation policies page responders and on-call users through the notifiers, and the
+ * module measures and writes up the response. Host usage:
+ *
+ * <pre>{@code
+ * ObsKit.builder().addModule(ctx -> IncidentsModule.create(ctx, IncidentsConfig.builder()
+ *     .addNotifier(new SlackWebhookNotifier()).build()))
+ * }</pre>
+ *
+ * On-call: the escalation engine asks the {@link OnCallDirectory} set in the config, else the one
+ * registered in the context (the schedules service registers itself), else nobody is on call.
+ * Thread-safe.
+ */
+public final class IncidentsModule implements ObsModule {
+  /** The module's name. */
+  public static final String NAME = "incidents";
+  private static final Logger log = LoggerFactory.getLogger(IncidentsModule.class);
+
+  private final ObsContext ctx;
+  private final IncidentsConfig config;
+  private final InMemoryServiceCatalog catalog = new InMemoryServiceCatalog();
+  private final InMemoryEscalationPolicyRepository policies = new InMemoryEscalationPolicyRepository();
+  private final InMemoryResponderDirectory responders = new InMemoryResponderDirectory();
+  private final IncidentService incidents;
+  private final NotificationDispatcher dispatcher;
+  private final EscalationEngine engine;
+  private final EscalationDriver driver;
+  private final AlertIntake intake;
+  private final PostmortemGenerator postmortems;
+  private volatile Subscription subscription;
+
+  private IncidentsModule(ObsContext ctx, IncidentsConfig config) {
+    this.ctx = ctx;
+    this.config = config;
+    this.incidents = new IncidentService(new InMemoryIncidentRepository(), ctx.clock(), ctx.ids(),
+        ctx.eventBus());
+    NotificationDispatcher.Builder d = NotificationDispatcher.builder(ctx.clock())
+        .setRetryPolicy(config.retryPolicy).setQueueCapacity(config.queueCapacity);
+    for (Notifier n : config.notifiers) {
+      d.addNotifier(n);
+    }
+    config.rateLimits.forEach((k, r) -> d.setRateLimit(k, r.permits(), r.period()));
+    this.dispatcher = d.build();
+    this.engine = EscalationEngine.builder().setIncidents(incidents).setPolicies(policies)
+        .setResponders(responders).setOnCall(onCallDirectory()).setCatalog(catalog)
+        .setDispatcher(dispatcher)
+        .setRenderer(new IncidentNotifications(new ActionLinks(config.linkBaseUrl, config.linkSecret)))
+        .setClock(ctx.clock()).setAckTimeout(config.ackTimeout).build();
+    incidents.addListener(engine);
+    this.driver = new EscalationDriver(engine, config.tickInterval);
+    this.intake = new AlertIntake(incidents, catalog, a -> config.defaultPolicy,
+        config.autoResolveUnmapped);
+    this.postmortems = new PostmortemGenerator(incidents.repository(), catalog, config.assistant,
+        ctx.scrubber(), ctx.clock(), config.correlationWindow);
+  }
+
+  /** Creates the module with {@code config}. */
+  public static IncidentsModule create(ObsContext ctx, IncidentsConfig config) {
+    return new IncidentsModule(Objects.requireNonNull(ctx, "ctx"), Objects.requireNonNull(config, "config"));
+  }
+
+  /** Creates the module from the context's {@code obs.incidents.*} configuration. */
+  public static IncidentsModule create(ObsContext ctx) {
+    return create(ctx, IncidentsConfig.fromConfig(ctx.config(), ctx.clock()).build());
+  }
+
+  private OnCallDirectory onCallDirectory() {
+    if (config.onCall != null) {
+      return config.onCall;
+    }
+    return (team, schedule, at) -> ctx.lookup(OnCallDirectory.class)
+        .map(dir -> dir.whoIsOnCall(team, schedule, at)).orElse(List.of());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** Subscribes to alerts and starts the escalation driver (unless disabled). */
+  @Override
+  public void start() {
+    subscription = ctx.eventBus().subscribe(AlertEvent.class, this::onAlert);
+    if (config.driverEnabled) {
+      driver.start();
+    }
+  }
+
+  private void onAlert(AlertEvent event) {
+    try {
+      intake.onAlert(event);
+    } catch (RuntimeException e) {
+      log.error("alert {} could not be turned into an incident", event.alert().dedupKey(), e);
+    }
+  }
+
+  /** Stops taking alerts, stops the driver, and lets queued notifications finish within the deadline. */
+  @Override
+  public void shutdown(Duration timeout) {
+    Subscription s = subscription;
+    if (s != null) {
+      s.close();
+    }
+    driver.shutdown(timeout.dividedBy(4));
+    dispatcher.shutdown(timeout.dividedBy(2));
+  }
+
+  /** Processes due escalation work now (for hosts and tests that drive time themselves). */
+  public TickReport tick() {
+    return engine.tick();
+  }
+
+  /** Returns the incident commands and queries. */
+  public IncidentService incidents() {
+    return incidents;
+  }
+
+  /** Returns the service catalog. */
+  public ServiceCatalog catalog() {
+    return catalog;
+  }
+
+  /** Returns the escalation policies. */
+  public EscalationPolicyRepository policies() {
+    return policies;
+  }
+
+  /** Returns the responders and their contact methods. */
+  public ResponderDirectory responders() {
+    return responders;
+  }
+
+  /** Returns the notification dispatcher (for its counters). */
+  public NotificationDispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  /** Returns the escalation engine. */
+  public EscalationEngine engine() {
+    return engine;
+  }
+
+  /** Returns the response metrics calculator. */
+  public IncidentMetrics metrics() {
+    return new IncidentMetrics(incidents.repository());
+  }
+
+  /**
+   * Drafts the postmortem of the team's incident; reports the assistant's tokens as usage when a
+   * model generated text.
+   */
+  public Optional<PostmortemDraft> postmortem(TeamId team, IncidentId id) {
+    Optional<PostmortemDraft> draft = postmortems.draft(team, id);
+    draft.filter(p -> p.enrichment().generated()).ifPresent(p -> reportTokens(team, p));
+    return draft;
+  }
+
+  private void reportTokens(TeamId team, PostmortemDraft p) {
+    String key = "incidents.postmortem:" + p.incident() + ":" + ctx.clock().instant().toEpochMilli();
+    Map<String, String> dims = Map.of("model", p.enrichment().model(), "user", UserId.of("system").value());
+    ctx.usage().report(new UsageEvent(team, Meters.LLM_INPUT_TOKENS, p.enrichment().inputTokens(),
+        ctx.clock().instant(), key + ":in", dims));
+    ctx.usage().report(new UsageEvent(team, Meters.LLM_OUTPUT_TOKENS, p.enrichment().outputTokens(),
+        ctx.clock().instant(), key + ":out", dims));
+  }
+}
