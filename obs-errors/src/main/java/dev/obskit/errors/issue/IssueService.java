@@ -58,7 +58,7 @@ public final class IssueService {
   /** Folds one grouped event into its issue, creating it if needed, and raises alerts. */
   public IssueUpdate record(ProjectConfig project, ErrorEvent event, GroupingResult grouping) {
     Instant now = clock.instant();
-    releases.recordEvent(project.teamId(), project.id(), event.release(), now, false);
+    releases.recordEvent(project.teamId(), project.id(), event.release(), now);
     String userKey = event.user().identityKey();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Optional<Issue> current = repository.findByHash(project.teamId(), project.id(), grouping.hash());
@@ -155,7 +155,7 @@ public final class IssueService {
     Issue issue = update.issue();
     switch (update.outcome()) {
       case NEW:
-        releases.recordEvent(project.teamId(), project.id(), event.release(), now, true);
+        releases.recordNewIssue(project.teamId(), project.id(), event.release(), now);
         trigger(issue, "new", AlertSeverity.WARNING, "New issue: " + issue.title());
         break;
       case REGRESSED:

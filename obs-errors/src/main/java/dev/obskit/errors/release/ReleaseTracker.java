@@ -25,9 +25,14 @@ public final class ReleaseTracker {
     this.ids = Objects.requireNonNull(ids, "ids");
   }
 
-  /** Records one event of {@code release}; {@code newIssue} when it opened an issue. */
-  public void recordEvent(TeamId team, ProjectId project, String release, Instant at, boolean newIssue) {
-    change(team, project, release, at, 1, newIssue ? 1 : 0, 0, 0, 0);
+  /** Records one event of {@code release}. */
+  public void recordEvent(TeamId team, ProjectId project, String release, Instant at) {
+    change(team, project, release, at, 1, 0, 0, 0, 0);
+  }
+
+  /** Records that an issue was first seen in {@code release}. */
+  public void recordNewIssue(TeamId team, ProjectId project, String release, Instant at) {
+    change(team, project, release, at, 0, 1, 0, 0, 0);
   }
 
   /** Records that an issue was resolved in {@code release}. */
