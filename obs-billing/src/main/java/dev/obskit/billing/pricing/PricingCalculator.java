@@ -73,17 +73,17 @@ public final class PricingCalculator {
     for (SubscriptionItem item : subscription.items()) {
       PriceItem priced = book.require(item.itemCode());
       if (item.termDays() == 0) {
-        recurringLine(subscription, period, item, priced).ifPresent(lines::add);
+        recurringLine(book, subscription, period, item, priced).ifPresent(lines::add);
       }
     }
     for (SubscriptionItem item : subscription.items()) {
       if (item.termDays() > 0) {
-        termLines(subscription, period, item, book.require(item.itemCode()), lines);
+        termLines(book, subscription, period, item, book.require(item.itemCode()), lines);
       }
     }
     Map<String, BigDecimal> allowances = allowances(subscription, book, period);
     for (PriceItem item : book.items(ItemKind.USAGE)) {
-      usageLine(subscription, usage, item, allowances).ifPresent(lines::add);
+      usageLine(book, subscription, usage, item, allowances).ifPresent(lines::add);
     }
     Money total = Money.zero(book.currency());
     for (InvoiceLine line : lines) {
@@ -94,7 +94,7 @@ public final class PricingCalculator {
         total, clock.instant());
   }
 
-  private Optional<InvoiceLine> recurringLine(Subscription subscription, BillingPeriod period,
+  private Optional<InvoiceLine> recurringLine(PriceBook book, Subscription subscription, BillingPeriod period,
       SubscriptionItem item, PriceItem priced) {
     Instant until = item.activeUntil().orElse(period.end());
     long days = period.daysBetween(item.startsAt(), until);
@@ -109,10 +109,10 @@ public final class PricingCalculator {
         : " (" + days + " of " + period.days() + " days)");
     return Optional.of(new InvoiceLine(priced.code(), LineType.RECURRING, description,
         priced.unit(), quantity, BigDecimal.ZERO, quantity, model.unitPriceFor(quantity), proration,
-        Money.of(unrounded, currencyOf(subscription)).rounded()));
+        Money.of(unrounded, book.currency()).rounded()));
   }
 
-  private void termLines(Subscription subscription, BillingPeriod period, SubscriptionItem item,
+  private void termLines(PriceBook book, Subscription subscription, BillingPeriod period, SubscriptionItem item,
       PriceItem priced, List<InvoiceLine> lines) {
     BigDecimal quantity = BigDecimal.valueOf(item.quantity());
     PricingModel model = priced.pricingFor(subscription.region());
@@ -121,11 +121,11 @@ public final class PricingCalculator {
           + period.localDate(start) + ")";
       lines.add(new InvoiceLine(priced.code(), LineType.TERM, description, priced.unit(), quantity,
           BigDecimal.ZERO, quantity, model.unitPriceFor(quantity), BigDecimal.ONE,
-          Money.of(model.amount(quantity), currencyOf(subscription)).rounded()));
+          Money.of(model.amount(quantity), book.currency()).rounded()));
     }
   }
 
-  private Optional<InvoiceLine> usageLine(Subscription subscription, UsageRecord usage,
+  private Optional<InvoiceLine> usageLine(PriceBook book, Subscription subscription, UsageRecord usage,
       PriceItem item, Map<String, BigDecimal> allowances) {
     long raw = usage.value(item.meter());
     if (raw <= 0) {
@@ -139,7 +139,7 @@ public final class PricingCalculator {
         + (item.isRegional() ? " (" + subscription.region() + ")" : "");
     return Optional.of(new InvoiceLine(item.code(), LineType.USAGE, description, item.unit(),
         quantity, included, overage, model.unitPriceFor(overage), BigDecimal.ONE,
-        Money.of(model.amount(overage), currencyOf(subscription)).rounded()));
+        Money.of(model.amount(overage), book.currency()).rounded()));
   }
 
   private static Map<String, BigDecimal> allowances(Subscription subscription, PriceBook book,
@@ -148,10 +148,6 @@ public final class PricingCalculator {
     return subscription.bundleAt(lastMoment)
         .map(bundle -> book.require(bundle.itemCode()).includes())
         .orElse(Map.of());
-  }
-
-  private java.util.Currency currencyOf(Subscription subscription) {
-    return books.find(subscription.bookId(), subscription.bookVersion()).orElseThrow().currency();
   }
 
   static BigDecimal toBillingUnits(long raw, BigDecimal unitSize) {
