@@ -46,6 +46,9 @@ import java.util.Set;
  * @param shiftLength how long each shift lasts on the local clock; empty means until the next
  *     hand-off (the whole turn, or the whole day when a mask splits turns into days)
  * @param until the local time the rotation stops; shifts are clipped there
+ * @param activeFrom the local time the rotation takes effect; earlier shifts are clipped there
+ *     (used when a started rotation is edited: the turns keep their anchor, the new rotation
+ *     applies from the edit on)
  */
 public record Rotation(
     List<List<UserId>> userGroups,
@@ -56,7 +59,8 @@ public record Rotation(
     int interval,
     Set<DayOfWeek> byDay,
     Optional<Duration> shiftLength,
-    Optional<LocalDateTime> until) {
+    Optional<LocalDateTime> until,
+    Optional<LocalDateTime> activeFrom) {
 
   /** Largest accepted {@link #interval()}. */
   public static final int MAX_INTERVAL = 1000;
@@ -86,6 +90,11 @@ public record Rotation(
     if (until.isPresent() && !until.get().isAfter(start)) {
       throw new IllegalArgumentException("until must be after start " + start + ", got " + until.get());
     }
+    Objects.requireNonNull(activeFrom, "activeFrom");
+    if (activeFrom.isPresent() && until.isPresent() && !until.get().isAfter(activeFrom.get())) {
+      throw new IllegalArgumentException(
+          "until must be after activeFrom " + activeFrom.get() + ", got " + until.get());
+    }
   }
 
   /** Returns a builder with interval 1, no mask, whole-turn shifts and no end. */
@@ -105,6 +114,7 @@ public record Rotation(
     b.byDay.addAll(byDay);
     b.shiftLength = shiftLength.orElse(null);
     b.until = until.orElse(null);
+    b.activeFrom = activeFrom.orElse(null);
     return b;
   }
 
@@ -161,6 +171,7 @@ public record Rotation(
     private int interval = 1;
     private Duration shiftLength;
     private LocalDateTime until;
+    private LocalDateTime activeFrom;
 
     Builder() {}
 
@@ -180,6 +191,13 @@ public record Rotation(
     /** Adds a group of users who are on call together for one turn. */
     public Builder addGroup(UserId... users) {
       groups.add(List.of(users));
+      return this;
+    }
+
+    /** Removes every user group (to rebuild a copied rotation with other people). */
+    public Builder clearUsers() {
+      groups.clear();
+      startUserIndex = 0;
       return this;
     }
 
@@ -250,6 +268,12 @@ public record Rotation(
       return this;
     }
 
+    /** Makes the rotation take effect at this local time; earlier shifts are clipped. */
+    public Builder setActiveFrom(LocalDateTime activeFrom) {
+      this.activeFrom = Objects.requireNonNull(activeFrom, "activeFrom");
+      return this;
+    }
+
     /** Returns the validated rotation. */
     public Rotation build() {
       if (zone == null) {
@@ -262,7 +286,8 @@ public record Rotation(
         throw new IllegalArgumentException("frequency must be set");
       }
       return new Rotation(groups, startUserIndex, zone, start, frequency, interval, byDay,
-          Optional.ofNullable(shiftLength), Optional.ofNullable(until));
+          Optional.ofNullable(shiftLength), Optional.ofNullable(until),
+          Optional.ofNullable(activeFrom));
     }
   }
 }

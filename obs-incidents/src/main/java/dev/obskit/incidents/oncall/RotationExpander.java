@@ -71,7 +71,8 @@ final class RotationExpander {
   private static void emit(Rotation r, LocalDateTime start, LocalDateTime end, List<UserId> users,
       Instant from, Instant to, List<RawShift> out) {
     LocalDateTime clippedEnd = r.until().filter(end::isAfter).orElse(end);
-    Instant s = toInstant(start, r.zone());
+    LocalDateTime clippedStart = r.activeFrom().filter(start::isBefore).orElse(start);
+    Instant s = toInstant(clippedStart, r.zone());
     Instant e = toInstant(clippedEnd, r.zone());
     if (e.isAfter(s) && e.isAfter(from) && s.isBefore(to)) {
       out.add(new RawShift(s, e, users));

@@ -101,6 +101,51 @@ public final class ScheduleService implements OnCallDirectory {
     return repository.list(team, page);
   }
 
+  /**
+   * Changes the rotation of layer {@code layerName} from now on, keeping the past as it was
+   * (Grafana OnCall's linked shift): the current rotation is kept as an archived layer ending now,
+   * named {@code "<name> (until <instant>)"}, and {@code next} takes effect now under the original
+   * name and priority. A rotation that has not started yet is simply replaced.
+   */
+  public Schedule changeRotation(TeamId team, ScheduleId id, String layerName, Rotation next) {
+    Objects.requireNonNull(layerName, "layerName");
+    Objects.requireNonNull(next, "next");
+    return mutate(team, id, s -> {
+      Instant now = clock.instant();
+      Schedule.Builder b = s.toBuilder().clearLayers();
+      boolean found = false;
+      for (Layer layer : s.layers()) {
+        if (!layer.name().equals(layerName)) {
+          b.addLayer(layer);
+          continue;
+        }
+        found = true;
+        Rotation old = layer.rotation();
+        java.time.LocalDateTime oldNow = java.time.LocalDateTime.ofInstant(now, old.zone());
+        if (old.start().isBefore(oldNow)
+            && old.until().map(oldNow::isBefore).orElse(true)) {
+          b.addLayer(archivedName(layerName, now), layer.priority(),
+              old.toBuilder().setUntil(oldNow).build());
+        }
+        java.time.LocalDateTime nextNow = java.time.LocalDateTime.ofInstant(now, next.zone());
+        Rotation effective = next.start().isBefore(nextNow)
+            && next.activeFrom().map(nextNow::isAfter).orElse(true)
+            ? next.toBuilder().setActiveFrom(nextNow).build() : next;
+        b.addLayer(layerName, layer.priority(), effective);
+      }
+      if (!found) {
+        throw new IllegalArgumentException("schedule " + id + " has no layer \"" + layerName + "\"");
+      }
+      return b.build();
+    });
+  }
+
+  private static String archivedName(String name, Instant now) {
+    String suffix = " (until " + now + ")";
+    int keep = Math.min(name.length(), Layer.MAX_NAME_LENGTH - suffix.length());
+    return name.substring(0, keep) + suffix;
+  }
+
   // ---------------------------------------------------------------- overrides
 
   /** Adds an override putting {@code users} on call for {@code [start, end)}; it beats layers. */
