@@ -69,6 +69,33 @@ public final class RecordEncoder {
     return out;
   }
 
+  /**
+   * Encodes a custom record (used for spans) into this thread's reusable buffer. {@code body}
+   * must write exactly one JSON object whose first field is {@code "kind"}.
+   */
+  public Encoded encodeWith(RecordWriter body) {
+    Output out = OUTPUT.get();
+    out.reset();
+    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      body.write(g, this);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode record", e);
+    }
+    return out;
+  }
+
+  /** Writes one record with Jackson's streaming generator. */
+  @FunctionalInterface
+  public interface RecordWriter {
+    void write(JsonGenerator g, RecordEncoder encoder) throws IOException;
+  }
+
+  /** Writes {@code attributes} as a JSON object field (strings cut at the field limit). */
+  public void writeAttributesField(JsonGenerator g, String field, Map<String, ?> attributes)
+      throws IOException {
+    writeAttributes(g, field, attributes);
+  }
+
   private void writeLog(JsonGenerator g, TelemetryEvent e) throws IOException {
     g.writeStartObject();
     g.writeStringField("kind", "log");
@@ -138,7 +165,8 @@ public final class RecordEncoder {
     }
   }
 
-  String cut(String s) {
+  /** Returns {@code s} cut at the field limit. */
+  public String cut(String s) {
     if (s.length() <= maxFieldChars) {
       return s;
     }
@@ -149,16 +177,6 @@ public final class RecordEncoder {
   public static String formatNanos(long epochNanos) {
     return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
         Math.floorMod(epochNanos, 1_000_000_000L)).toString();
-  }
-
-  static JsonGenerator generator(OutputStream out) throws IOException {
-    return JSON.createGenerator(out, JsonEncoding.UTF8);
-  }
-
-  static Output threadOutput() {
-    Output out = OUTPUT.get();
-    out.reset();
-    return out;
   }
 
   /** A view of encoded bytes: {@code array()[0 .. length())}. */

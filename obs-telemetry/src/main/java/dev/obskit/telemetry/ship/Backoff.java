@@ -9,6 +9,7 @@ import java.util.Random;
  * server's {@code Retry-After} replaces the computed delay. Not thread-safe (one per sender).
  */
 public final class Backoff {
+  static final Duration MIN_RETRY_AFTER = Duration.ofMillis(10);
   private final long initialNanos;
   private final long maxNanos;
   private final Random random;
@@ -27,7 +28,8 @@ public final class Backoff {
   /** Returns the delay before retry number {@code attempt} (1-based). */
   public Duration delay(int attempt, Duration retryAfter) {
     if (retryAfter != null) {
-      return retryAfter;
+      // Honour the server, but never retry hot on "Retry-After: 0".
+      return retryAfter.compareTo(MIN_RETRY_AFTER) < 0 ? MIN_RETRY_AFTER : retryAfter;
     }
     int shift = Math.min(Math.max(attempt - 1, 0), 40);
     long ceiling = initialNanos << shift;
