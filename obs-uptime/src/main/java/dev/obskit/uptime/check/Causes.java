@@ -51,6 +51,10 @@ public final class Causes {
     if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
       return "timed out after " + timeout.toMillis() + " ms";
     }
+    if (message(e).toLowerCase(java.util.Locale.ROOT).startsWith("timed out")
+        || find(e, java.util.concurrent.TimeoutException.class) != null) {
+      return "timed out after " + timeout.toMillis() + " ms (" + message(e) + ")";
+    }
     if (e.getCause() != null && e.getCause() != e
         && !(e instanceof java.io.IOException)) {
       return describe(e.getCause(), timeout);

@@ -64,7 +64,10 @@ public final class WhoisExpiryParser {
   }
 
   static Optional<Instant> date(String value) {
-    String v = value.split("\\s+")[0].replace('.', '-');
+    String v = value.split("\\s+")[0];
+    if (v.matches("\\d{4}\\.\\d{2}\\.\\d{2}")) {
+      v = v.replace('.', '-');
+    }
     if (v.isEmpty()) {
       return Optional.empty();
     }
