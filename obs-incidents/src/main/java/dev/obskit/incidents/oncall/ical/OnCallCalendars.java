@@ -12,12 +12,19 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * iCal export and import for a {@link ScheduleService}. Export covers {@link #EXPORT_PAST} before
- * now to {@link #EXPORT_FUTURE} after (Grafana OnCall's window). Import replaces the overrides
+ * now to {@link #EXPORT_FUTURE} after (Grafana OnCall's window). Events exported earlier that no
+ * longer exist (an override or cover took the shift) are re-emitted as {@code STATUS:CANCELLED}
+ * while their start is inside the window, so subscribed calendars drop them; this memory is per
+ * process (after a restart, vanished events simply stop appearing). Import replaces the overrides
  * previously imported from the same feed name, so re-importing a subscribed feed is idempotent and
  * removed events disappear. Thread-safe; every call runs on the caller's thread, CPU-bound apart
  * from reading the given stream.
@@ -31,6 +38,10 @@ public final class OnCallCalendars {
   private final ScheduleService schedules;
   private final Clock clock;
   private final OverrideFeedParser parser;
+  /** Per feed, the UIDs (and starts) subscribers have seen: what a later export must cancel. */
+  private final ConcurrentHashMap<FeedKey, Map<String, Instant>> exported = new ConcurrentHashMap<>();
+
+  private record FeedKey(TeamId team, ScheduleId schedule, Optional<UserId> user) {}
 
   /** Creates the facade over {@code schedules}, reading time from {@code clock}. */
   public OnCallCalendars(ScheduleService schedules, Clock clock, OverrideFeedParser parser) {
@@ -51,10 +62,24 @@ public final class OnCallCalendars {
 
   private String export(TeamId team, ScheduleId id, Optional<UserId> user) {
     Instant now = clock.instant();
+    Instant from = now.minus(EXPORT_PAST);
     Schedule schedule = schedules.get(team, id);
-    FinalSchedule shifts = schedules.finalSchedule(team, id, now.minus(EXPORT_PAST),
-        now.plus(EXPORT_FUTURE));
-    return ScheduleCalendarWriter.write(schedule, shifts, user, now);
+    FinalSchedule shifts = schedules.finalSchedule(team, id, from, now.plus(EXPORT_FUTURE));
+    Map<String, Instant> current = ScheduleCalendarWriter.uids(schedule, shifts, user);
+    Map<String, Instant> tombstones = new LinkedHashMap<>();
+    exported.compute(new FeedKey(team, id, user), (k, before) -> {
+      if (before != null) {
+        before.forEach((uid, start) -> {
+          if (!current.containsKey(uid) && !start.isBefore(from)) {
+            tombstones.put(uid, start);
+          }
+        });
+      }
+      Map<String, Instant> seen = new HashMap<>(current);
+      seen.putAll(tombstones);
+      return seen.isEmpty() ? null : seen; // feeds with nothing to remember take no memory
+    });
+    return ScheduleCalendarWriter.write(schedule, shifts, user, now, tombstones);
   }
 
   /**

@@ -10,7 +10,10 @@ import dev.obskit.incidents.oncall.Schedule;
 import dev.obskit.incidents.oncall.ShiftSource;
 import java.time.Duration;
 import java.time.Instant;
+import biweekly.property.Status;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,6 +39,16 @@ public final class ScheduleCalendarWriter {
    */
   public static String write(Schedule schedule, FinalSchedule shifts, Optional<UserId> user,
       Instant now) {
+    return write(schedule, shifts, user, now, Map.of());
+  }
+
+  /**
+   * As {@link #write(Schedule, FinalSchedule, Optional, Instant)}, plus a {@code STATUS:CANCELLED}
+   * event (DTEND = DTSTART, as Grafana OnCall does) for each of {@code tombstones} (UID to start):
+   * events a subscriber saw before that no longer exist, so its calendar drops them.
+   */
+  public static String write(Schedule schedule, FinalSchedule shifts, Optional<UserId> user,
+      Instant now, Map<String, Instant> tombstones) {
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(shifts, "shifts");
     Objects.requireNonNull(user, "user");
@@ -59,13 +72,43 @@ public final class ScheduleCalendarWriter {
         }
       }
     }
+    tombstones.forEach((uid, start) -> calendar.addEvent(tombstone(uid, start, now)));
     return Biweekly.write(calendar).go();
+  }
+
+  /** Returns the UIDs {@link #write} gives {@code shifts}, each with its start. */
+  static Map<String, Instant> uids(Schedule schedule, FinalSchedule shifts, Optional<UserId> user) {
+    Map<String, Instant> out = new LinkedHashMap<>();
+    for (FinalShift shift : shifts.shifts()) {
+      for (UserId onCall : shift.users()) {
+        if (user.isEmpty() || user.get().equals(onCall)) {
+          out.put(uid(schedule, shift, onCall), shift.start());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String uid(Schedule schedule, FinalShift shift, UserId user) {
+    return schedule.id() + "-" + shift.start().getEpochSecond() + "-" + user + "-"
+        + safe(shift.origin()) + "@obskit";
+  }
+
+  private static VEvent tombstone(String uid, Instant start, Instant now) {
+    VEvent event = new VEvent();
+    event.setUid(uid);
+    event.setDateTimeStamp(Date.from(now));
+    event.setDateStart(Date.from(start), true);
+    event.setDateEnd(Date.from(start), true);
+    event.setStatus(Status.cancelled());
+    event.setSequence(1);
+    event.setSummary("cancelled");
+    return event;
   }
 
   private static VEvent event(Schedule schedule, FinalShift shift, UserId user, Instant now) {
     VEvent event = new VEvent();
-    event.setUid(schedule.id() + "-" + shift.start().getEpochSecond() + "-" + user + "-"
-        + safe(shift.origin()) + "@obskit");
+    event.setUid(uid(schedule, shift, user));
     event.setDateTimeStamp(Date.from(now));
     event.setDateStart(Date.from(shift.start()), true);
     event.setDateEnd(Date.from(shift.end()), true);

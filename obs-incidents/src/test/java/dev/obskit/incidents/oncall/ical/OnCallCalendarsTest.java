@@ -95,6 +95,24 @@ class OnCallCalendarsTest {
   }
 
   @Test
+  void export_afterAShiftDisappears_emitsACancelledTombstone() {
+    calendars.exportUser(TEAM, PRIMARY, UserId.of("bob"));
+    service.addOverride(TEAM, PRIMARY, t("2026-03-23T08:00:00Z"), t("2026-03-30T07:00:00Z"),
+        UserId.of("dave"));
+
+    ICalendar parsed = Biweekly.parse(calendars.exportUser(TEAM, PRIMARY, UserId.of("bob"))).first();
+
+    List<VEvent> cancelled = parsed.getEvents().stream()
+        .filter(e -> e.getStatus() != null && e.getStatus().isCancelled()).toList();
+    assertThat(cancelled).hasSize(1);
+    VEvent tombstone = cancelled.get(0);
+    assertThat(tombstone.getUid().getValue()).isEqualTo("primary-1774252800-bob-_L1__Weekly@obskit");
+    assertThat(tombstone.getDateStart().getValue().toInstant()).isEqualTo(t("2026-03-23T08:00:00Z"));
+    assertThat(tombstone.getDateEnd().getValue().toInstant()).isEqualTo(t("2026-03-23T08:00:00Z"));
+    assertThat(parsed.getEvents()).hasSize(9); // 8 remaining shifts of bob + the tombstone
+  }
+
+  @Test
   void exportThenImport_roundTripsTheFinalShifts() {
     service.addOverride(TEAM, PRIMARY, t("2026-03-25T12:00:00Z"), t("2026-03-25T18:00:00Z"),
         UserId.of("dave"));
