@@ -17,13 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class InMemoryUsageLedger implements UsageLedger {
   private final ConcurrentHashMap<ShardKey, Shard> shards = new ConcurrentHashMap<>();
+  /** Each team's most recently used shard, so the hot path skips building a composite key. */
+  private final ConcurrentHashMap<TeamId, Shard> recent = new ConcurrentHashMap<>();
 
   @Override
   public IngestOutcome record(BillingPeriod period, MeterDefinition meter, UsageEvent event) {
-    ShardKey key = new ShardKey(event.teamId(), period);
-    Shard shard = shards.get(key);
-    if (shard == null) {
-      shard = shards.computeIfAbsent(key, k -> new Shard());
+    Shard shard = recent.get(event.teamId());
+    if (shard == null || !shard.period.equals(period)) {
+      shard = shards.computeIfAbsent(new ShardKey(event.teamId(), period), k -> new Shard(period));
+      recent.put(event.teamId(), shard);
     }
     return shard.record(meter, event);
   }
@@ -58,16 +60,24 @@ final class InMemoryUsageLedger implements UsageLedger {
   private record ShardKey(TeamId teamId, BillingPeriod period) {}
 
   private static final class Shard {
+    private final BillingPeriod period;
     private Set<String> keys = new HashSet<>();
     private final Map<String, MeterState> states = new HashMap<>();
 
+    Shard(BillingPeriod period) {
+      this.period = period;
+    }
+
     synchronized IngestOutcome record(MeterDefinition meter, UsageEvent event) {
-      if (keys.contains(event.idempotencyKey())) {
-        return IngestOutcome.DUPLICATE;
-      }
       if (meter.aggregation() == Aggregation.UNIQUE_COUNT
           && !event.dimensions().containsKey(meter.uniqueDimension())) {
-        return IngestOutcome.REJECTED;
+        return keys.contains(event.idempotencyKey()) ? IngestOutcome.DUPLICATE
+            : IngestOutcome.REJECTED;
+      }
+      // Claim the key and apply under one lock; a failed apply releases the claim, so the key
+      // is only ever recorded together with the write it stands for.
+      if (!keys.add(event.idempotencyKey())) {
+        return IngestOutcome.DUPLICATE;
       }
       MeterState state = states.get(meter.name());
       if (state == null) {
@@ -77,9 +87,9 @@ final class InMemoryUsageLedger implements UsageLedger {
       try {
         state.apply(event);
       } catch (ArithmeticException overflow) {
+        keys.remove(event.idempotencyKey());
         return IngestOutcome.FAILED;
       }
-      keys.add(event.idempotencyKey());
       return IngestOutcome.ACCEPTED;
     }
 

@@ -11,17 +11,22 @@ import java.util.Objects;
 /**
  * A calendar month in a team's billing time zone: usage is bucketed, quotas reset and invoices are
  * issued per period. A team billed in {@code Europe/Berlin} has its March period start at
- * 2026-03-01T00:00+01:00, so an event at 23:30 UTC on 28 February belongs to March. Immutable.
- *
- * @param month the calendar month
- * @param zone the team's billing time zone
+ * 2026-03-01T00:00+01:00, so an event at 23:30 UTC on 28 February belongs to March. Immutable
+ * value (equality on month and zone); start and end are computed once.
  */
-public record BillingPeriod(YearMonth month, ZoneId zone) {
-  /** Validates the components. */
-  public BillingPeriod {
-    Objects.requireNonNull(month, "month");
+public final class BillingPeriod {
+  private final YearMonth month;
+  private final ZoneId zone;
+  private final Instant start;
+  private final Instant end;
+
+  /** Creates the period of {@code month} in {@code zone}. */
+  public BillingPeriod(YearMonth month, ZoneId zone) {
+    this.month = Objects.requireNonNull(month, "month");
     // "UTC", "Z" and "Etc/UTC" are one zone; normalising keeps equal periods equal.
-    zone = Objects.requireNonNull(zone, "zone").normalized();
+    this.zone = Objects.requireNonNull(zone, "zone").normalized();
+    this.start = month.atDay(1).atStartOfDay(this.zone).toInstant();
+    this.end = month.plusMonths(1).atDay(1).atStartOfDay(this.zone).toInstant();
   }
 
   /** Returns the period that contains {@code instant} in {@code zone}. */
@@ -34,14 +39,24 @@ public record BillingPeriod(YearMonth month, ZoneId zone) {
     return new BillingPeriod(month, ZoneOffset.UTC);
   }
 
+  /** Returns the calendar month. */
+  public YearMonth month() {
+    return month;
+  }
+
+  /** Returns the billing time zone. */
+  public ZoneId zone() {
+    return zone;
+  }
+
   /** Returns the first instant of the period, inclusive. */
   public Instant start() {
-    return month.atDay(1).atStartOfDay(zone).toInstant();
+    return start;
   }
 
   /** Returns the first instant after the period, exclusive. */
   public Instant end() {
-    return month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+    return end;
   }
 
   /** Returns the number of calendar days, 28 to 31. */
@@ -51,7 +66,7 @@ public record BillingPeriod(YearMonth month, ZoneId zone) {
 
   /** Returns whether {@code instant} falls in the period. */
   public boolean contains(Instant instant) {
-    return !instant.isBefore(start()) && instant.isBefore(end());
+    return !instant.isBefore(start) && instant.isBefore(end);
   }
 
   /** Returns the next period in the same zone. */
@@ -69,14 +84,27 @@ public record BillingPeriod(YearMonth month, ZoneId zone) {
    * change at any time on day D counts from day D. 0 when the interval misses the period.
    */
   public long daysBetween(Instant from, Instant to) {
-    Instant clippedFrom = from.isBefore(start()) ? start() : from;
-    Instant clippedTo = to.isAfter(end()) ? end() : to;
+    Instant clippedFrom = from.isBefore(start) ? start : from;
+    Instant clippedTo = to.isAfter(end) ? end : to;
     if (!clippedFrom.isBefore(clippedTo)) {
       return 0;
     }
+    if (clippedFrom.equals(start) && clippedTo.equals(end)) {
+      return days();
+    }
     LocalDate first = localDate(clippedFrom);
-    LocalDate last = clippedTo.equals(end()) ? month.plusMonths(1).atDay(1) : localDate(clippedTo);
+    LocalDate last = clippedTo.equals(end) ? month.plusMonths(1).atDay(1) : localDate(clippedTo);
     return ChronoUnit.DAYS.between(first, last);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BillingPeriod p && month.equals(p.month) && zone.equals(p.zone);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * month.hashCode() + zone.hashCode();
   }
 
   /** Returns e.g. {@code 2026-03 Europe/Berlin}. */

@@ -152,6 +152,11 @@ public final class PricingCalculator {
 
   static BigDecimal toBillingUnits(long raw, BigDecimal unitSize) {
     BigDecimal value = BigDecimal.valueOf(raw);
+    BigDecimal size = unitSize.stripTrailingZeros();
+    if (size.unscaledValue().equals(java.math.BigInteger.ONE)) {
+      // A power of ten (1 GB = 10^9 bytes): shift the decimal point, exact and cheap.
+      return Decimals.plain(value.movePointLeft(-size.scale()));
+    }
     BigDecimal quantity;
     try {
       quantity = value.divide(unitSize);
