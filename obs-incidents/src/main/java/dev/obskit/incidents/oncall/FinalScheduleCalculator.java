@@ -17,7 +17,8 @@ import java.util.TreeMap;
  *       cover window and contains the requester is split into before / inside / after, and inside
  *       the requester is replaced by whoever covers.
  *   <li>Sort the candidates by precedence: overrides first (the most recently added first), then
- *       layers by descending priority, then by start, then by layer order.
+ *       layers by descending priority, then by the start of the whole shift (unclipped, so the
+ *       result does not depend on the window), then by layer order.
  *   <li>Sweep: each candidate keeps only the parts not already reserved by an earlier candidate
  *       (so a lower layer is clipped or split around higher ones and dropped if fully covered),
  *       and those parts become reserved. The reserved set is a {@link TreeMap} of disjoint,
@@ -30,16 +31,19 @@ import java.util.TreeMap;
 final class FinalScheduleCalculator {
   private static final Comparator<Candidate> PRECEDENCE = Comparator
       .comparingInt(Candidate::rank)
-      .thenComparing(Candidate::start)
+      .thenComparing(Candidate::shiftStart)
       .thenComparingInt(Candidate::tieBreak);
 
   private FinalScheduleCalculator() {}
 
-  /** A shift competing for time; lower rank wins. */
+  /**
+   * A shift competing for time; lower rank wins. {@code shiftStart} is the unclipped start of the
+   * whole shift, so that ties between equal priorities do not depend on where the window begins.
+   */
   private record Candidate(Instant start, Instant end, List<UserId> users, ShiftSource source,
-      String origin, List<CoverRequestId> covers, int rank, int tieBreak) {
+      String origin, List<CoverRequestId> covers, int rank, int tieBreak, Instant shiftStart) {
     Candidate slice(Instant s, Instant e) {
-      return new Candidate(s, e, users, source, origin, covers, rank, tieBreak);
+      return new Candidate(s, e, users, source, origin, covers, rank, tieBreak, shiftStart);
     }
   }
 
@@ -66,7 +70,7 @@ final class FinalScheduleCalculator {
       if (o.end().isAfter(from) && o.start().isBefore(to)) {
         // rank: all overrides (negative) before all layers; later overrides first.
         out.add(new Candidate(max(o.start(), from), min(o.end(), to), o.users(),
-            ShiftSource.OVERRIDE, o.id().value(), List.of(), -1 - i, 0));
+            ShiftSource.OVERRIDE, o.id().value(), List.of(), -1 - i, 0, o.start()));
       }
     }
     List<Layer> layers = schedule.layers();
@@ -74,7 +78,8 @@ final class FinalScheduleCalculator {
       Layer layer = layers.get(li);
       for (RotationExpander.RawShift raw : RotationExpander.expand(layer.rotation(), from, to)) {
         out.add(new Candidate(max(raw.start(), from), min(raw.end(), to), raw.users(),
-            ShiftSource.LAYER, layer.name(), List.of(), Layer.MAX_PRIORITY - layer.priority(), li));
+            ShiftSource.LAYER, layer.name(), List.of(), Layer.MAX_PRIORITY - layer.priority(), li,
+            raw.start()));
       }
     }
     return out;
@@ -96,7 +101,7 @@ final class FinalScheduleCalculator {
         out.add(c.slice(c.start(), s));
       }
       out.add(new Candidate(s, e, substitute(c.users(), requester, by), c.source(), c.origin(),
-          append(c.covers(), cover.id()), c.rank(), c.tieBreak()));
+          append(c.covers(), cover.id()), c.rank(), c.tieBreak(), c.shiftStart()));
       if (e.isBefore(c.end())) {
         out.add(c.slice(e, c.end()));
       }
