@@ -71,6 +71,19 @@ class AlertIntakeTest {
   }
 
   @Test
+  void uptimeAndErrorsDetails_andSourcePrefix_mapToServices() {
+    rig.catalog.mapProject(TEAM, dev.obskit.core.id.ProjectId.of("web"), ServiceId.of("checkout"));
+    rig.catalog.mapSourcePrefix(TEAM, "obs-billing/", ServiceId.of("search"));
+    alerts.trigger(Alert.builder(TEAM, "u").setSource("obs-uptime/x").putDetail("monitor", "m-42")
+        .setSummary("down").build());
+    alerts.trigger(Alert.builder(TEAM, "e").setSource("obs-errors/web").putDetail("project", "web")
+        .setSummary("regression").build());
+    alerts.trigger(Alert.builder(TEAM, "b").setSource("obs-billing/quota").setSummary("quota").build());
+    assertThat(all()).extracting(i -> i.dedupKey() + "=" + i.serviceId().value())
+        .containsExactly("u=search", "e=checkout", "b=search");
+  }
+
+  @Test
   void repeats_merge_andResolveAlert_autoResolves() {
     Alert a = alert("uptime:checkout", "obs-uptime/m-1", "checkout", AlertSeverity.ERROR);
     alerts.trigger(a);

@@ -12,10 +12,12 @@ import java.util.Optional;
  * The service catalog and the mapping from alerts to services. Thread-safe.
  *
  * <p>An alert maps to a service by, in order: an explicit mapping of its exact {@code source}; an
- * explicit monitor or error-project mapping found through the alert's {@code monitorId} / {@code
- * projectId} detail or the part of its source after the last {@code '/'} ({@code "obs-uptime/m-42"}
- * gives {@code m-42}); then its {@code component} matched against service names and component
- * aliases. Unmapped alerts still open incidents, without a service.
+ * explicit monitor or error-project mapping found through the alert's {@code monitor} / {@code
+ * project} detail (as obs-uptime and obs-errors set them; {@code monitorId} / {@code projectId}
+ * also work) or the part of its source after the last {@code '/'} ({@code "obs-uptime/m-42"} gives
+ * {@code m-42}); the longest mapped source prefix ({@code "obs-uptime/"}); then its {@code
+ * component} matched against service names and component aliases. Unmapped alerts still open
+ * incidents, without a service.
  */
 public interface ServiceCatalog {
 
@@ -39,6 +41,9 @@ public interface ServiceCatalog {
 
   /** Maps an error project's alerts to {@code service}. */
   void mapProject(TeamId teamId, ProjectId project, ServiceId service);
+
+  /** Maps alerts whose {@code source} starts with {@code prefix} to {@code service}. */
+  void mapSourcePrefix(TeamId teamId, String prefix, ServiceId service);
 
   /** Returns the service {@code alert} belongs to, if any (see the class comment for the order). */
   Optional<Service> resolve(Alert alert);

@@ -63,7 +63,9 @@ public final class InMemoryServiceCatalog implements ServiceCatalog {
     String tail = source.substring(source.lastIndexOf('/') + 1);
     String[] keys = {
         "source:" + source,
+        "monitor:" + alert.details().getOrDefault("monitor", ""),
         "monitor:" + alert.details().getOrDefault("monitorId", ""),
+        "project:" + alert.details().getOrDefault("project", ""),
         "project:" + alert.details().getOrDefault("projectId", ""),
         "monitor:" + tail,
         "project:" + tail,
@@ -77,7 +79,36 @@ public final class InMemoryServiceCatalog implements ServiceCatalog {
         }
       }
     }
+    Optional<Service> byPrefix = longestPrefix(team, source);
+    if (byPrefix.isPresent()) {
+      return byPrefix;
+    }
     return list(team).stream().filter(s -> s.answersTo(alert.component())).findFirst();
+  }
+
+  @Override
+  public void mapSourcePrefix(TeamId teamId, String prefix, ServiceId service) {
+    Objects.requireNonNull(prefix, "prefix");
+    if (prefix.isEmpty()) {
+      throw new IllegalArgumentException("source prefix must not be empty");
+    }
+    put(teamId, "prefix:" + prefix, service);
+  }
+
+  private Optional<Service> longestPrefix(TeamId team, String source) {
+    String best = null;
+    ServiceId bestId = null;
+    for (var e : mappings.entrySet()) {
+      String k = e.getKey().key();
+      if (e.getKey().teamId().equals(team) && k.startsWith("prefix:")) {
+        String prefix = k.substring("prefix:".length());
+        if (source.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+          best = prefix;
+          bestId = e.getValue();
+        }
+      }
+    }
+    return bestId == null ? Optional.empty() : store.find(team, bestId);
   }
 
   private void put(TeamId teamId, String key, ServiceId service) {
