@@ -166,7 +166,7 @@ public final class MonitorFile {
     Optional<String> group = n.text("group", false);
     List<MaintenanceWindow> windows = maintenance(n);
     n.rejectUnknown();
-    if (id.isEmpty() || spec.isEmpty() || n.problemCount() > before) {
+    if (id.isEmpty() || spec.isEmpty()) {
       return Optional.empty();
     }
     try {
@@ -234,7 +234,8 @@ public final class MonitorFile {
         }
       };
     } catch (IllegalArgumentException e) {
-      n.problem("type " + type, e.getMessage());
+      String first = String.valueOf(e.getMessage()).split(" ")[0];
+      n.problem(n.has(first) ? first : "type " + type, e.getMessage());
       return Optional.empty();
     }
   }
