@@ -267,6 +267,73 @@ class AsyncEventBusTest {
     assertThat(removed).containsExactly(new Ping(1));
   }
 
+  private record Numbered(int publisher, int seq) {}
+
+  @Test
+  void publish_fromManyThreads_keepsPerPublisherOrderAndAccountsForEveryEvent() throws Exception {
+    EventBus bus = bus(EventBusConfig.builder().setQueueCapacity(64).build());
+    int publishers = 4;
+    int perPublisher = 5000;
+    int[] lastSeen = new int[publishers];
+    java.util.Arrays.fill(lastSeen, -1);
+    List<String> orderViolations = Collections.synchronizedList(new ArrayList<>());
+    bus.subscribe(Numbered.class, e -> {
+      if (e.seq() <= lastSeen[e.publisher()]) {
+        orderViolations.add(e.toString());
+      }
+      lastSeen[e.publisher()] = e.seq();
+    });
+    List<Thread> threads = new ArrayList<>();
+    for (int p = 0; p < publishers; p++) {
+      int publisher = p;
+      threads.add(new Thread(() -> {
+        for (int i = 0; i < perPublisher; i++) {
+          bus.publish(new Numbered(publisher, i));
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join(HANG_GUARD.toMillis());
+    }
+
+    await().atMost(HANG_GUARD).until(() -> bus.stats().delivered() == bus.stats().published());
+    EventBusStats stats = bus.stats();
+    assertThat(stats.published() + stats.rejected()).isEqualTo(publishers * perPublisher);
+    assertThat(orderViolations).isEmpty();
+  }
+
+  @Test
+  void close_racingWithPublishers_countsEveryEventExactlyOnce() throws Exception {
+    EventBus bus = bus(EventBusConfig.builder().setQueueCapacity(256).setDrainTimeout(Duration.ZERO).build());
+    bus.subscribe(Numbered.class, e -> { });
+    int publishers = 3;
+    int perPublisher = 20_000;
+    CountDownLatch started = new CountDownLatch(publishers);
+    List<Thread> threads = new ArrayList<>();
+    for (int p = 0; p < publishers; p++) {
+      int publisher = p;
+      threads.add(new Thread(() -> {
+        started.countDown();
+        for (int i = 0; i < perPublisher; i++) {
+          bus.publish(new Numbered(publisher, i));
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    started.await(HANG_GUARD.toMillis(), TimeUnit.MILLISECONDS);
+
+    assertTimeoutPreemptively(HANG_GUARD, bus::close);
+    for (Thread t : threads) {
+      t.join(HANG_GUARD.toMillis());
+    }
+
+    // Every attempt ends up either delivered or rejected (refused at publish or drained at close).
+    long attempts = (long) publishers * perPublisher;
+    await().atMost(HANG_GUARD).until(() -> bus.stats().delivered() + bus.stats().rejected() == attempts);
+    assertThat(bus.stats().subscriberFailures()).isZero();
+  }
+
   @Test
   void async_rejectsNullArguments() {
     assertThatThrownBy(() -> EventBus.async(null, f -> { })).hasMessage("config");
