@@ -1,5 +1,6 @@
 package dev.obskit.billing;
 
+import dev.obskit.billing.cost.CostCollector;
 import dev.obskit.billing.cost.CostLedger;
 import dev.obskit.billing.cost.CostRepository;
 import dev.obskit.billing.cost.LlmCostMeter;
@@ -11,6 +12,7 @@ import dev.obskit.billing.metering.UsageRecord;
 import dev.obskit.billing.period.BillingPeriod;
 import dev.obskit.billing.pricebook.PriceBook;
 import dev.obskit.billing.pricebook.PriceBookRegistry;
+import dev.obskit.billing.pricebook.PriceBooks;
 import dev.obskit.billing.pricing.Invoice;
 import dev.obskit.billing.pricing.InvoiceRepository;
 import dev.obskit.billing.pricing.PricingCalculator;
@@ -30,10 +32,14 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +85,7 @@ public final class BillingModule implements ObsModule {
     this.costs = new CostLedger(CostRepository.inMemory(), clock);
     this.llmCosts = new LlmCostMeter(config.llmPrices(), clock);
     this.costs.addCollector(llmCosts);
+    loadCollectors(costs);
     this.retryInterval = config.retryInterval();
     metering.addListener(quotas);
     metering.addListener(llmCosts);
@@ -198,10 +205,20 @@ public final class BillingModule implements ObsModule {
     return issued;
   }
 
-  /** Returns the margin of {@code month}: stored invoices minus recorded costs. */
+  /** Returns the margin of {@code month} in the default book's currency (USD). */
   public MarginReport margin(YearMonth month) {
-    return MarginCalculator.monthly(month, books.latest(dev.obskit.billing.pricebook.PriceBooks.DEFAULT_ID).orElseThrow().currency(),
-        invoices.forMonth(month), costs.between(month.atDay(1), month.atEndOfMonth()));
+    return margin(month, PriceBooks.defaultBook().currency());
+  }
+
+  /**
+   * Returns the margin of {@code month} in {@code currency}: the month's issued invoices minus its
+   * recorded costs; invoices and costs in other currencies are left out (listed as excluded).
+   */
+  public MarginReport margin(YearMonth month, Currency currency) {
+    List<Invoice> sameCurrency = invoices.forMonth(month).stream()
+        .filter(i -> i.total().currency().equals(currency)).toList();
+    return MarginCalculator.monthly(month, currency, sameCurrency,
+        costs.between(month.atDay(1), month.atEndOfMonth()));
   }
 
   /** Returns the price books. */
@@ -247,6 +264,24 @@ public final class BillingModule implements ObsModule {
 
   private Map<String, Long> planLimits(TeamId teamId, Instant at) {
     return subscription(teamId).map(s -> s.effectiveLimits(book(s), at)).orElse(Map.of());
+  }
+
+  /** Adds the {@link CostCollector}s found by {@link ServiceLoader}; a broken one is skipped. */
+  private static void loadCollectors(CostLedger ledger) {
+    Iterator<CostCollector> found = ServiceLoader.load(CostCollector.class).iterator();
+    for (int attempts = 0; attempts < 1_000; attempts++) {
+      try {
+        if (!found.hasNext()) {
+          return;
+        }
+        CostCollector collector = found.next();
+        ledger.addCollector(collector);
+        LOG.info("cost collector {} loaded", collector.getName());
+      } catch (ServiceConfigurationError e) {
+        LOG.warn("a cost collector could not be loaded; skipped", e);
+      }
+    }
+    LOG.warn("stopped loading cost collectors after 1000 attempts");
   }
 
   private void retryQuietly() {

@@ -135,6 +135,27 @@ class BillingModuleTest {
   }
 
   @Test
+  void saveSubscription_withStaleVersion_isRefused() {
+    ManualClock clock = ManualClock.startingAt(NOW);
+    try (ObsKit kit = ObsKit.builder().setClock(clock)
+        .setConfig(ConfigProperties.fromEnvironment(Map.of()))
+        .addModule(ctx -> BillingModule.create(ctx, BillingConfig.defaults())).build().start()) {
+      BillingModule billing = kit.module(BillingModule.class);
+      Subscription v1 = billing.saveSubscription(Subscription.create(SubscriptionId.of("sub"), TEAM,
+          BOOK, Region.GERMANY, ZoneOffset.UTC));
+      Subscription v2 = billing.saveSubscription(v1.changePlan(BOOK, "team", NOW));
+
+      assertThat(v1.version()).isEqualTo(1);
+      assertThat(v2.version()).isEqualTo(2);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+              billing.saveSubscription(v1.changePlan(BOOK, "free", NOW)))
+          .isInstanceOf(dev.obskit.core.store.StaleVersionException.class);
+      assertThat(billing.subscription(TEAM).orElseThrow().planAt(NOW.plusSeconds(1)).orElseThrow()
+          .itemCode()).isEqualTo("team");
+    }
+  }
+
+  @Test
   void shutdown_isClean_andStopsMetering() {
     ManualClock clock = ManualClock.startingAt(NOW);
     ObsKit kit = ObsKit.builder().setClock(clock).setConfig(ConfigProperties.fromEnvironment(Map.of()))

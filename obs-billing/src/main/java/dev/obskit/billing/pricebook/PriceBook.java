@@ -21,6 +21,7 @@ public final class PriceBook {
   private final LocalDate effectiveFrom;
   private final String description;
   private final Map<String, PriceItem> items;
+  private final Map<ItemKind, List<PriceItem>> byKind = new java.util.EnumMap<>(ItemKind.class);
 
   /** Creates a book; item codes must be unique and bundles may only include usage items. */
   public PriceBook(String id, int version, Currency currency, LocalDate effectiveFrom,
@@ -37,6 +38,9 @@ public final class PriceBook {
       }
     }
     this.items = Collections.unmodifiableMap(byCode);
+    for (ItemKind kind : ItemKind.values()) {
+      byKind.put(kind, byCode.values().stream().filter(i -> i.kind() == kind).toList());
+    }
     checkBundles();
   }
 
@@ -84,7 +88,7 @@ public final class PriceBook {
 
   /** Returns the items of one kind, in book order. */
   public List<PriceItem> items(ItemKind kind) {
-    return items.values().stream().filter(i -> i.kind() == kind).toList();
+    return byKind.get(kind);
   }
 
   /** Returns the item with {@code code}, if any. */

@@ -43,7 +43,8 @@ public record PriceItem(String code, ItemKind kind, String description, String u
     Objects.requireNonNull(pricing, "pricing");
     regionPricing = Map.copyOf(Objects.requireNonNull(regionPricing, "regionPricing"));
     Objects.requireNonNull(meter, "meter");
-    Objects.requireNonNull(unitSize, "unitSize");
+    // Stripped once here so the calculator's power-of-ten check is one comparison per line.
+    unitSize = Objects.requireNonNull(unitSize, "unitSize").stripTrailingZeros();
     Objects.requireNonNull(included, "included");
     includes = Map.copyOf(Objects.requireNonNull(includes, "includes"));
     limits = Map.copyOf(Objects.requireNonNull(limits, "limits"));
