@@ -160,6 +160,9 @@ public final class ScheduleService implements OnCallDirectory {
   /** Removes an override; returns whether it existed. */
   public boolean removeOverride(TeamId team, ScheduleId id, OverrideId overrideId) {
     Objects.requireNonNull(overrideId, "overrideId");
+    if (get(team, id).overrides().stream().noneMatch(o -> o.id().equals(overrideId))) {
+      return false; // nothing to change: no version bump, no cache invalidation
+    }
     boolean[] found = new boolean[1];
     mutate(team, id, s -> {
       found[0] = s.overrides().stream().anyMatch(o -> o.id().equals(overrideId));
@@ -239,6 +242,9 @@ public final class ScheduleService implements OnCallDirectory {
   /** Withdraws (deletes) a pending request; only its requester may. Returns whether it existed. */
   public boolean withdrawCover(TeamId team, ScheduleId id, CoverRequestId requestId, UserId by) {
     Objects.requireNonNull(by, "by");
+    if (findCover(get(team, id), requestId).isEmpty()) {
+      return false;
+    }
     boolean[] found = new boolean[1];
     mutate(team, id, s -> {
       Optional<CoverRequest> r = findCover(s, requestId);
