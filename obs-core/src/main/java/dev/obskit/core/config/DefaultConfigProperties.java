@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Environment, then system properties, then overrides, merged once at creation. */
@@ -24,7 +25,9 @@ final class DefaultConfigProperties implements ConfigProperties {
   static DefaultConfigProperties create(
       Map<String, String> env, Properties system, Map<String, String> overrides) {
     Map<String, String> merged = new LinkedHashMap<>();
-    env.forEach((k, v) -> merged.put(fromEnvName(k), v));
+    // Sorted, so that two variables naming the same key (OBS_A_B and obs_a_b) resolve the same way
+    // on every start instead of by hash order.
+    new TreeMap<>(env).forEach((k, v) -> merged.put(fromEnvName(k), v));
     for (String name : system.stringPropertyNames()) {
       merged.put(normalize(name), system.getProperty(name));
     }
@@ -33,7 +36,7 @@ final class DefaultConfigProperties implements ConfigProperties {
   }
 
   static String fromEnvName(String envName) {
-    return envName.toLowerCase(Locale.ROOT).replace('_', '.');
+    return normalize(envName);
   }
 
   static String toEnvName(String key) {

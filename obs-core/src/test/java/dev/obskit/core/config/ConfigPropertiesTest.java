@@ -47,6 +47,27 @@ class ConfigPropertiesTest {
   }
 
   @Test
+  void environmentNames_withDashesOrMixedCase_normaliseTheSameWay() {
+    ConfigProperties cfg = DefaultConfigProperties.create(
+        Map.of("OBS_ERRORS_MAX-BATCH", "5", "Obs_Mixed_Case", "m"), new Properties(), Map.of());
+
+    assertThat(cfg.getInt("obs.errors.max-batch")).isEqualTo(5);
+    assertThat(cfg.getString("obs.mixed.case")).isEqualTo("m");
+  }
+
+  @Test
+  void environmentNames_collidingOnOneKey_resolveDeterministically() {
+    Map<String, String> env = new HashMap<>();
+    env.put("OBS_A_B", "upper");
+    env.put("obs_a_b", "lower");
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(DefaultConfigProperties.create(env, new Properties(), Map.of()).getString("obs.a.b"))
+          .isEqualTo("lower");
+    }
+  }
+
+  @Test
   void precedence_isEnvironmentThenSystemPropertiesThenOverrides() {
     ConfigProperties cfg = DefaultConfigProperties.create(
         Map.of("OBS_A", "env", "OBS_B", "env", "OBS_C", "env"),
