@@ -28,7 +28,8 @@ final class ChronicleCursor implements BufferCursor {
 
   private final ChronicleQueueStore store;
   private final String consumer;
-  private final ExcerptTailer tailer;
+  /** Created and positioned on the consumer thread: Chronicle tailers are single-threaded. */
+  private ExcerptTailer tailer;
   private final FileChannel positionFile;
   private final ByteBuffer scratch = ByteBuffer.allocate(16);
   private volatile long committed;
@@ -37,7 +38,6 @@ final class ChronicleCursor implements BufferCursor {
   ChronicleCursor(ChronicleQueueStore store, String consumer) {
     this.store = store;
     this.consumer = consumer;
-    this.tailer = store.queue().createTailer();
     try {
       Path dir = Files.createDirectories(store.directory().resolve("cursors"));
       this.positionFile = FileChannel.open(dir.resolve(safeName(consumer) + ".pos"),
@@ -46,7 +46,8 @@ final class ChronicleCursor implements BufferCursor {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the position file of consumer " + consumer, e);
     }
-    position();
+    this.committedCycle = committed == NONE ? Integer.MIN_VALUE
+        : store.queue().rollCycle().toCycle(committed);
   }
 
   static String safeName(String consumer) {
@@ -69,12 +70,11 @@ final class ChronicleCursor implements BufferCursor {
 
   /** Moves the tailer just after the committed record, or to the start if there is none. */
   private void position() {
+    tailer = store.queue().createTailer();
     if (committed == NONE) {
       tailer.toStart();
-      committedCycle = Integer.MIN_VALUE;
       return;
     }
-    committedCycle = store.queue().rollCycle().toCycle(committed);
     if (tailer.moveToIndex(committed)) {
       try (DocumentContext dc = tailer.readingDocument()) {
         // consume the committed record itself
@@ -95,6 +95,9 @@ final class ChronicleCursor implements BufferCursor {
 
   @Override
   public long read(int maxRecords, long maxBytes, List<byte[]> into) {
+    if (tailer == null) {
+      position();
+    }
     long last = NONE;
     long bytes = 0;
     for (int n = 0; n < maxRecords; n++) {
@@ -162,6 +165,8 @@ final class ChronicleCursor implements BufferCursor {
     } catch (IOException e) {
       log.debug("closing position file: {}", e.toString());
     }
-    tailer.close();
+    if (tailer != null) {
+      tailer.close();
+    }
   }
 }

@@ -1,0 +1,54 @@
+package dev.obskit.telemetry;
+
+import dev.obskit.telemetry.buffer.BufferConfig;
+import dev.obskit.telemetry.buffer.ChronicleTelemetryBuffer;
+import dev.obskit.telemetry.ship.ShipConfig;
+import dev.obskit.telemetry.sink.BetterStackSink;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Runs in a child JVM started by {@link CrashRecoveryTest}; prints progress for the parent. */
+public final class ChildProcessMain {
+  private ChildProcessMain() {}
+
+  public static void main(String[] args) {
+    PrintStream out = System.out;
+    if ("flags".equals(args[0])) {
+      try {
+        ChronicleTelemetryBuffer.open(BufferConfig.builder().setDirectory(Path.of(args[1])).build())
+            .close();
+        out.println("OPENED");
+      } catch (IllegalStateException e) {
+        out.println("FAILED " + e.getMessage());
+      }
+      return;
+    }
+    Telemetry t = Telemetry.start(config(Path.of(args[1]), args[2]));
+    out.println("STARTED");
+    for (int i = 0; ; i++) {
+      boolean ok = t.emit(TelemetryEvent.of(System.currentTimeMillis() * 1_000_000L, Severity.INFO,
+          "child", "event " + i).setThread("child-main").putAttribute("seq", i));
+      if (!ok) {
+        out.println("DROPPED " + i);
+      }
+      if (i % 1000 == 0) {
+        out.println("APPENDED " + i); // every append up to i has returned
+        out.flush();
+      }
+    }
+  }
+
+  /** The configuration both the child and the restarted parent use. */
+  static TelemetryConfig config(Path dir, String url) {
+    return TelemetryConfig.builder()
+        .setDirectory(dir)
+        .setBuffer(BufferConfig.builder().setDirectory(dir.resolve("buffer"))
+            .setBlockSize(8L * 1024 * 1024).setMinFreeDiskBytes(0).build())
+        .setShip(ShipConfig.defaults(dir.resolve("dead-letter"))
+            .withBatch(20, 1024 * 1024, Duration.ofMillis(5))
+            .withBackoff(Duration.ofMillis(5), Duration.ofMillis(50)))
+        .addSink(BetterStackSink.builder().setIngestUrl(url).setSourceToken("t").setGzip(false).build())
+        .build();
+  }
+}
