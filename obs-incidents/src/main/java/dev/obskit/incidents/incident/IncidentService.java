@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
 public final class IncidentService {
   /** Most re-reads one command makes under contention before answering {@link Conflict#CONTENDED}. */
   static final int MAX_ATTEMPTS = 10_000;
+  /**
+   * Repeats of the alert listed on the timeline; later repeats are only counted, so a flapping
+   * monitor cannot grow an incident (and the cost of each change, which copies it) without bound.
+   */
+  public static final int MAX_LISTED_REPEATS = 100;
   private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
 
   private final IncidentRepository repository;
@@ -324,8 +329,11 @@ public final class IncidentService {
             return Conflict.ALREADY_RESOLVED;
           }
           c.alertCount = cur.alertCount() + 1;
-          c.log(TimelineEventType.ALERT_RECEIVED, draft.actor(), "alert repeated: " + draft.title(),
-              withKey(draft));
+          if (cur.alertCount() <= MAX_LISTED_REPEATS) {
+            c.log(TimelineEventType.ALERT_RECEIVED, draft.actor(), "alert repeated: " + draft.title()
+                + (cur.alertCount() == MAX_LISTED_REPEATS ? " (further repeats are counted, not listed)"
+                : ""), withKey(draft));
+          }
           if (draft.severity().isWorseThan(cur.severity())) {
             c.severity = draft.severity();
             c.log(TimelineEventType.SEVERITY_CHANGED, draft.actor(),

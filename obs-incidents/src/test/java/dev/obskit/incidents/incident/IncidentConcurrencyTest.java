@@ -95,7 +95,7 @@ class IncidentConcurrencyTest {
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       CountDownLatch start = new CountDownLatch(1);
       List<Future<IncidentId>> results = new ArrayList<>();
-      for (int t = 0; t < THREADS * 25; t++) {
+      for (int t = 0; t < THREADS * 12; t++) {
         results.add(pool.submit(() -> {
           start.await();
           return rig.incidents.openOrMerge(new IncidentDraft(TEAM, "db down", Severity.SEV1, null,
@@ -109,8 +109,8 @@ class IncidentConcurrencyTest {
       }
       pool.shutdown();
       Incident incident = rig.repository.find(TEAM, first).orElseThrow();
-      assertThat(incident.alertCount()).isEqualTo(THREADS * 25);
-      assertThat(incident.entries(TimelineEventType.ALERT_RECEIVED)).hasSize(THREADS * 25);
+      assertThat(incident.alertCount()).isEqualTo(THREADS * 12);
+      assertThat(incident.entries(TimelineEventType.ALERT_RECEIVED)).hasSize(THREADS * 12);
     }
   }
 }

@@ -56,6 +56,19 @@ class IncidentServiceTest {
   }
 
   @Test
+  void flappingAlert_isCountedBeyondTheListedRepeats() {
+    for (int i = 0; i < 500; i++) {
+      openAlert("flap", Severity.SEV3);
+    }
+    Incident i = rig.repository.findOpenByDedupKey(TEAM, "flap").orElseThrow();
+    assertThat(i.alertCount()).isEqualTo(500);
+    // the first alert plus 100 listed repeats
+    assertThat(i.entries(TimelineEventType.ALERT_RECEIVED)).hasSize(1 + IncidentService.MAX_LISTED_REPEATS);
+    assertThat(i.entries(TimelineEventType.ALERT_RECEIVED).get(100).message())
+        .endsWith("(further repeats are counted, not listed)");
+  }
+
+  @Test
   void sameDedupKey_inAnotherTeam_isAnotherIncident() {
     Incident a = openAlert("k1", Severity.SEV3);
     Incident b = service.openOrMerge(new IncidentDraft(TeamId.of("team-b"), "x", Severity.SEV3,
