@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongSupplier;
 
 /**
  * The LLM usage cost meter: counts input and output tokens ({@link Meters#LLM_INPUT_TOKENS},
@@ -43,7 +44,7 @@ public final class LlmCostMeter implements UsageListener, CostCollector {
   }
 
   @Override
-  public void onAccepted(UsageEvent event, BillingPeriod period, long meterValue) {
+  public void onAccepted(UsageEvent event, BillingPeriod period, LongSupplier meterValue) {
     boolean input = event.meter().equals(Meters.LLM_INPUT_TOKENS);
     if (!input && !event.meter().equals(Meters.LLM_OUTPUT_TOKENS)) {
       return;

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,7 +170,7 @@ public final class MeteringService {
   }
 
   private void notifyListeners(UsageEvent event, BillingPeriod period) {
-    long value = ledger.value(event.teamId(), period, event.meter());
+    LongSupplier value = () -> ledger.value(event.teamId(), period, event.meter());
     for (UsageListener listener : listeners) {
       try {
         listener.onAccepted(event, period, value);

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +110,7 @@ public final class QuotaService implements QuotaGate, UsageListener {
   }
 
   @Override
-  public void onAccepted(UsageEvent event, BillingPeriod period, long meterValue) {
+  public void onAccepted(UsageEvent event, BillingPeriod period, LongSupplier meterValue) {
     TeamId team = event.teamId();
     BillingPeriod current = metering.currentPeriod(team);
     if (!period.equals(current)) {
@@ -118,12 +119,15 @@ public final class QuotaService implements QuotaGate, UsageListener {
     rollOver(team, current);
     Long limit = limits(team).get(event.meter());
     if (limit != null) {
-      evaluate(team, event.meter(), period, meterValue, limit);
+      evaluate(team, event.meter(), period, meterValue.getAsLong(), limit);
     }
   }
 
   /** Resolves the alerts of periods before the team's current one; called on rollover. */
   public void rollOver(TeamId teamId, BillingPeriod current) {
+    if (current.equals(lastPeriod.get(teamId))) {
+      return;
+    }
     BillingPeriod previous = lastPeriod.put(teamId, current);
     if (previous == null || previous.equals(current)) {
       return;

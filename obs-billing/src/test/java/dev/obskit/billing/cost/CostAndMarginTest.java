@@ -169,8 +169,8 @@ class CostAndMarginTest {
   private static void tokens(LlmCostMeter meter, BillingPeriod period, TeamId team, String user,
       String model, long in, long out, Instant at) {
     Map<String, String> dims = Map.of("user", user, "model", model);
-    meter.onAccepted(new UsageEvent(team, Meters.LLM_INPUT_TOKENS, in, at, user + model + "in" + at, dims), period, 0);
-    meter.onAccepted(new UsageEvent(team, Meters.LLM_OUTPUT_TOKENS, out, at, user + model + "out" + at, dims), period, 0);
+    meter.onAccepted(new UsageEvent(team, Meters.LLM_INPUT_TOKENS, in, at, user + model + "in" + at, dims), period, () -> 0);
+    meter.onAccepted(new UsageEvent(team, Meters.LLM_OUTPUT_TOKENS, out, at, user + model + "out" + at, dims), period, () -> 0);
   }
 
   static Invoice invoice(String total) {
