@@ -3,7 +3,10 @@ package dev.obskit.incidents.oncall;
 import dev.obskit.core.id.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -57,6 +60,20 @@ public final class FinalSchedule {
   public List<FinalShift> shiftsOf(UserId user) {
     Objects.requireNonNull(user, "user");
     return shifts.stream().filter(s -> s.users().contains(user)).toList();
+  }
+
+  /**
+   * Returns how long each user is on call in the window (real time), in order of first
+   * appearance: the balance half of Grafana OnCall's schedule quality report.
+   */
+  public Map<UserId, Duration> onCallTimeByUser() {
+    Map<UserId, Duration> out = new LinkedHashMap<>();
+    for (FinalShift shift : shifts) {
+      for (UserId user : shift.users()) {
+        out.merge(user, shift.duration(), Duration::plus);
+      }
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /** Returns whether {@code at} lies in this window. */

@@ -7,6 +7,7 @@ import static dev.obskit.incidents.oncall.Shifts.layer;
 import static dev.obskit.incidents.oncall.Shifts.t;
 import static dev.obskit.incidents.oncall.Shifts.u;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -58,6 +59,10 @@ class FollowTheSunTest {
         gap("2026-01-12T08:00:00Z", "2026-01-12T09:00:00Z"),
         gap("2026-01-13T08:00:00Z", "2026-01-13T09:00:00Z"));
     assertThat(schedule.coverage()).isEqualTo(46.0 / 48.0);
+    assertThat(schedule.onCallTimeByUser()).containsExactly(
+        entry(u("yuki"), Duration.ofHours(8)), entry(u("olivia"), Duration.ofHours(8)),
+        entry(u("mia"), Duration.ofHours(7)), entry(u("kenji"), Duration.ofHours(8)),
+        entry(u("harry"), Duration.ofHours(8)), entry(u("noah"), Duration.ofHours(7)));
   }
 
   @Test
