@@ -16,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * accepted the event, which is the whole trick against lost retries. Thread-safe.
  */
 final class InMemoryUsageLedger implements UsageLedger {
+  /** Most distinct meters one team may have in one period; more are rejected, not stored. */
+  static final int MAX_METERS_PER_SHARD = 1_000;
+
   private final ConcurrentHashMap<ShardKey, Shard> shards = new ConcurrentHashMap<>();
   /** Each team's most recently used shard, so the hot path skips building a composite key. */
   private final ConcurrentHashMap<TeamId, Shard> recent = new ConcurrentHashMap<>();
@@ -80,6 +83,11 @@ final class InMemoryUsageLedger implements UsageLedger {
         return IngestOutcome.DUPLICATE;
       }
       MeterState state = states.get(meter.name());
+      if (state == null && states.size() >= MAX_METERS_PER_SHARD) {
+        // A flood of invented meter names must not grow memory without bound.
+        keys.remove(event.idempotencyKey());
+        return IngestOutcome.REJECTED;
+      }
       if (state == null) {
         state = new MeterState(meter);
         states.put(meter.name(), state);

@@ -6,7 +6,10 @@ public enum IngestOutcome {
   ACCEPTED,
   /** Its key was already counted in that team's period; nothing changed. */
   DUPLICATE,
-  /** Invalid for its meter (a UNIQUE_COUNT event without the dimension); never retried. */
+  /**
+   * Not meterable: a UNIQUE_COUNT event without its dimension, a timestamp more than a day in the
+   * future, or one meter name too many for the team's period. Logged, never retried.
+   */
   REJECTED,
   /** The write failed; nothing was counted and the key was not recorded, so a retry counts it. */
   FAILED

@@ -4,6 +4,7 @@ import dev.obskit.billing.period.BillingPeriod;
 import dev.obskit.core.id.TeamId;
 import dev.obskit.core.usage.UsageEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * per-shard lock. Thread-safe.
  */
 public final class MeteringService {
+  /** How far in the future (by the clock) an event's timestamp may be; beyond, it is rejected. */
+  public static final Duration MAX_FUTURE_SKEW = Duration.ofDays(1);
   /** Default number of failed events kept for retry. */
   public static final int DEFAULT_MAX_PENDING = 100_000;
 
@@ -71,6 +74,11 @@ public final class MeteringService {
   /** Meters one event; returns what happened. Never throws for a storage failure. */
   public IngestOutcome ingest(UsageEvent event) {
     Objects.requireNonNull(event, "event");
+    if (event.timestamp().isAfter(clock.instant().plus(MAX_FUTURE_SKEW))) {
+      LOG.warn("usage event for team {} meter {} is dated {}, more than {} ahead; rejected",
+          event.teamId(), event.meter(), event.timestamp(), MAX_FUTURE_SKEW);
+      return IngestOutcome.REJECTED;
+    }
     BillingPeriod period = periodOf(event.teamId(), event.timestamp());
     MeterDefinition meter = catalog.definitionFor(event.meter());
     IngestOutcome outcome;

@@ -159,6 +159,28 @@ class MeteringServiceTest {
   }
 
   @Test
+  void eventDatedMoreThanADayAhead_isRejected() {
+    MeteringService service = service(UsageLedger.inMemory());
+
+    assertThat(service.ingest(UsageEvent.of(TEAM, Meters.ERROR_EVENTS, 1,
+        T0.plus(java.time.Duration.ofDays(2)), "future"))).isEqualTo(IngestOutcome.REJECTED);
+    assertThat(service.ingest(UsageEvent.of(TEAM, Meters.ERROR_EVENTS, 1,
+        T0.plus(java.time.Duration.ofHours(23)), "soon"))).isEqualTo(IngestOutcome.ACCEPTED);
+  }
+
+  @Test
+  void floodOfInventedMeterNames_isCapped() {
+    MeteringService service = service(UsageLedger.inMemory());
+    for (int i = 0; i < InMemoryUsageLedger.MAX_METERS_PER_SHARD; i++) {
+      assertThat(service.ingest(event("m" + i, 1, "k" + i))).isEqualTo(IngestOutcome.ACCEPTED);
+    }
+
+    assertThat(service.ingest(event("one-too-many", 1, "x"))).isEqualTo(IngestOutcome.REJECTED);
+    assertThat(service.ledger().hasSeen(TEAM, MARCH, "x")).isFalse();
+    assertThat(service.ingest(event("m1", 1, "y"))).isEqualTo(IngestOutcome.ACCEPTED);
+  }
+
+  @Test
   void sameKey_fromTwoTeams_countsForEach() {
     MeteringService service = service(UsageLedger.inMemory());
     TeamId other = TeamId.of("team-b");
