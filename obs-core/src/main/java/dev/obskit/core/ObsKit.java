@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class ObsKit implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ObsKit.class);
   private static final Duration MIN_MODULE_GRACE = Duration.ofMillis(10);
+  /** Most time held back for each module still to stop while an earlier one is stopping. */
+  private static final Duration MAX_MODULE_RESERVE = Duration.ofMillis(100);
 
   private final ObsContext context;
   private final List<ObsModule> modules;
@@ -135,9 +137,18 @@ public final class ObsKit implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the started modules in reverse order. Each module may use the time left before the
+   * deadline, minus a reserve for every module still to stop after it (at most {@link
+   * #MAX_MODULE_RESERVE} each, and together at most half the timeout), so one module that hangs
+   * cannot leave the others only milliseconds to flush.
+   */
   private ShutdownReport shutdownStarted() {
     long startNanos = System.nanoTime();
     long deadline = startNanos + shutdownTimeout.toNanos();
+    long reserve = Math.min(MAX_MODULE_RESERVE.toNanos(),
+        shutdownTimeout.toNanos() / (2L * Math.max(1, modules.size())));
+    int stillToStop = started.size();
     List<ModuleShutdown> results = new ArrayList<>();
     for (int i = modules.size() - 1; i >= 0; i--) {
       ObsModule module = modules.get(i);
@@ -145,8 +156,10 @@ public final class ObsKit implements AutoCloseable {
         results.add(new ModuleShutdown(module.name(), Outcome.NOT_STARTED, Duration.ZERO, ""));
         continue;
       }
-      long remaining = Math.max(MIN_MODULE_GRACE.toNanos(), deadline - System.nanoTime());
-      results.add(ModuleStopper.stop(module, Duration.ofNanos(remaining)));
+      stillToStop--;
+      long budget = Math.max(MIN_MODULE_GRACE.toNanos(),
+          deadline - System.nanoTime() - reserve * stillToStop);
+      results.add(ModuleStopper.stop(module, Duration.ofNanos(budget)));
     }
     started.clear();
     if (ownsEventBus) {

@@ -165,8 +165,9 @@ class ObsKitLifecycleTest {
 
   @Test
   void close_whenModuleShutdownHangs_abandonsItAtDeadlineAndStillStopsTheOthers() {
+    // 1 s: "stuck" may use all of it except the 100 ms reserved for "first", which still runs.
     ObsKit kit = builder()
-        .setShutdownTimeout(Duration.ofMillis(200))
+        .setShutdownTimeout(Duration.ofSeconds(1))
         .addModule(ctx -> new RecordingModule("first"))
         .addModule(ctx -> new HangingModule("stuck"))
         .addModule(ctx -> new RecordingModule("last"))
@@ -182,6 +183,22 @@ class ObsKitLifecycleTest {
     assertThat(report.modules().get(1).detail()).startsWith("still running after");
     assertThat(report.isClean()).isFalse();
     assertThat(log).contains("stop last", "stop stuck", "stop first");
+  }
+
+  @Test
+  void close_whenSeveralModulesHang_abandonsEachAndStaysWithinTheDeadline() {
+    ObsKit kit = builder()
+        .setShutdownTimeout(Duration.ofMillis(600))
+        .addModule(ctx -> new HangingModule("h1"))
+        .addModule(ctx -> new RecordingModule("ok"))
+        .addModule(ctx -> new HangingModule("h2"))
+        .build()
+        .start();
+
+    ShutdownReport report = assertTimeoutPreemptively(HANG_GUARD, kit::shutdown);
+
+    assertThat(report.modules()).extracting(ModuleShutdown::name, ModuleShutdown::outcome).containsExactly(
+        tuple("h2", Outcome.TIMED_OUT), tuple("ok", Outcome.STOPPED), tuple("h1", Outcome.TIMED_OUT));
   }
 
   @Test
