@@ -58,6 +58,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. Ingest runs on the publisher's thread (synchronous bus) and never throws into it;
  * failed writes are retried in the background every {@link BillingConfig#retryInterval()}.
+ *
+ * <p>{@link #shutdown} stops the retry thread (after a last retry) but keeps the bus subscription:
+ * modules stopped after this one may still flush usage while they stop, and losing it would make
+ * the invoice depend on module order. The kit closes its bus after every module has stopped.
  */
 public final class BillingModule implements ObsModule {
   private static final Logger LOG = LoggerFactory.getLogger(BillingModule.class);
@@ -72,7 +76,6 @@ public final class BillingModule implements ObsModule {
   private final CostLedger costs;
   private final LlmCostMeter llmCosts;
   private final Duration retryInterval;
-  private final dev.obskit.core.event.Subscription busSubscription;
   private volatile ScheduledExecutorService retries;
 
   private BillingModule(ObsContext ctx, BillingConfig config, UsageLedger ledger) {
@@ -89,7 +92,7 @@ public final class BillingModule implements ObsModule {
     this.retryInterval = config.retryInterval();
     metering.addListener(quotas);
     metering.addListener(llmCosts);
-    this.busSubscription = ctx.eventBus().subscribe(UsageEvent.class, metering::ingestOrQueue);
+    ctx.eventBus().subscribe(UsageEvent.class, metering::ingestOrQueue);
     ctx.register(QuotaGate.class, quotas);
   }
 
@@ -125,7 +128,6 @@ public final class BillingModule implements ObsModule {
 
   @Override
   public void shutdown(Duration timeout) {
-    busSubscription.close();
     ScheduledExecutorService executor = retries;
     if (executor != null) {
       executor.shutdown();

@@ -208,6 +208,20 @@ class PriceBookParserTest {
   }
 
   @Test
+  void fromFile_missingOrBadlyNamedFile_failsNamingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    assertThatThrownBy(() -> PriceBooks.fromFile(dir.resolve("absent.json")))
+        .isInstanceOf(PriceBookException.class).hasMessageContaining("absent.json");
+    java.nio.file.Path txt = java.nio.file.Files.writeString(dir.resolve("book.txt"), "{}");
+    assertThatThrownBy(() -> PriceBooks.fromFile(txt)).hasMessageContaining("must end in .json, .yaml or .yml");
+    java.nio.file.Path yaml = java.nio.file.Files.writeString(dir.resolve("b.yml"),
+        "id: b\nversion: 1\ncurrency: EUR\neffectiveFrom: 2026-01-01\nitems:\n  - code: x\n"
+            + "    kind: ADD_ON\n    pricing: {model: FLAT, price: -3}\n");
+    assertThatThrownBy(() -> PriceBooks.fromFile(yaml))
+        .hasMessageContaining("price book 'b' item 'x' field 'pricing.price': must be >= 0, got -3");
+  }
+
+  @Test
   void registry_refusesToReplaceABookVersion() {
     PriceBookRegistry registry = new PriceBookRegistry().register(PriceBooks.defaultBook());
     PriceBook copy = PriceBooks.fromResource("/dev/obskit/billing/pricebook/betterstack-2026-01.json");
