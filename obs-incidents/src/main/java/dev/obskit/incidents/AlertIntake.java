@@ -3,6 +3,7 @@ package dev.obskit.incidents;
 import dev.obskit.core.alert.Alert;
 import dev.obskit.core.alert.AlertEvent;
 import dev.obskit.core.alert.AlertRecord;
+import dev.obskit.core.id.AlertId;
 import dev.obskit.core.id.EscalationPolicyId;
 import dev.obskit.core.id.IncidentId;
 import dev.obskit.incidents.catalog.Service;
@@ -25,10 +26,25 @@ import java.util.function.Function;
  * default policy. Thread-safe; a subscriber of the event bus.
  */
 public final class AlertIntake {
+  /** How many alerts' latest revisions are remembered for ordering. */
+  static final int MAX_TRACKED_ALERTS = 10_000;
   private final IncidentService incidents;
   private final ServiceCatalog catalog;
   private final Function<Alert, EscalationPolicyId> defaultPolicy;
   private final boolean autoResolveUnmapped;
+  /**
+   * Highest revision seen per alert, so an event overtaken by a newer one for the same alert (events
+   * can race across publishing threads) is ignored instead of, say, re-opening a resolved incident.
+   * Bounded: the least recently seen alerts are forgotten first.
+   */
+  private final Map<AlertId, Long> revisions = new LinkedHashMap<>(256, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<AlertId, Long> eldest) {
+      return size() > MAX_TRACKED_ALERTS;
+    }
+  };
 
   /**
    * Creates the intake; {@code defaultPolicy} picks the policy of alerts that map to no service (it
@@ -45,6 +61,9 @@ public final class AlertIntake {
   /** Handles one alert event; returns what it did to the incident. */
   public TransitionResult onAlert(AlertEvent event) {
     AlertRecord rec = event.alert();
+    if (isStale(rec)) {
+      return new TransitionResult.NotFound(rec.teamId(), IncidentId.of("stale-" + rec.revision()));
+    }
     Alert alert = rec.latest();
     Optional<Service> service = catalog.resolve(alert);
     String actor = "alert:" + alert.source();
@@ -61,6 +80,17 @@ public final class AlertIntake {
         boolean auto = service.map(Service::autoResolve).orElse(autoResolveUnmapped);
         return incidents.alertResolved(alert.teamId(), alert.dedupKey(),
             rec.resolvedBy() == null ? actor : "alert:" + rec.resolvedBy(), auto);
+    }
+  }
+
+  private boolean isStale(AlertRecord rec) {
+    synchronized (revisions) {
+      Long seen = revisions.get(rec.id());
+      if (seen != null && seen >= rec.revision()) {
+        return true;
+      }
+      revisions.put(rec.id(), rec.revision());
+      return false;
     }
   }
 

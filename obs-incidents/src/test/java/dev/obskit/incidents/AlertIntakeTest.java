@@ -119,6 +119,28 @@ class AlertIntakeTest {
   }
 
   @Test
+  void eventOvertakenByANewerOne_isIgnored() {
+    AlertIntake intake = new AlertIntake(rig.incidents, rig.catalog, a -> null, true);
+    Alert a = alert("race", "host", "", AlertSeverity.ERROR);
+    java.time.Instant t = rig.clock.instant();
+    dev.obskit.core.id.AlertId id = dev.obskit.core.id.AlertId.of("al-1");
+    dev.obskit.core.alert.AlertRecord triggered = new dev.obskit.core.alert.AlertRecord(id, a,
+        dev.obskit.core.alert.AlertStatus.TRIGGERED, 1, t, t, null, null, null, null, 1);
+    dev.obskit.core.alert.AlertRecord merged = new dev.obskit.core.alert.AlertRecord(id, a,
+        dev.obskit.core.alert.AlertStatus.TRIGGERED, 2, t, t, null, null, null, null, 2);
+    dev.obskit.core.alert.AlertRecord resolved = new dev.obskit.core.alert.AlertRecord(id, a,
+        dev.obskit.core.alert.AlertStatus.RESOLVED, 2, t, t, null, null, t, "host", 3);
+    intake.onAlert(new AlertEvent(dev.obskit.core.alert.AlertAction.TRIGGERED, triggered, t));
+    intake.onAlert(new AlertEvent(dev.obskit.core.alert.AlertAction.RESOLVED, resolved, t));
+    // the merge (revision 2) arrives late, after the resolve (revision 3): no phantom incident
+    intake.onAlert(new AlertEvent(dev.obskit.core.alert.AlertAction.MERGED, merged, t));
+    assertThat(all()).singleElement().satisfies(i -> {
+      assertThat(i.status()).isEqualTo(IncidentStatus.RESOLVED);
+      assertThat(i.alertCount()).isEqualTo(1);
+    });
+  }
+
+  @Test
   void unmappedAlert_opensIncidentWithoutService() {
     alerts.trigger(alert("k", "host", "nothing-known", AlertSeverity.INFO));
     assertThat(all().get(0).service()).isEmpty();
