@@ -58,6 +58,36 @@ class SignedWebhookNotifierTest {
   }
 
   @Test
+  void retryAfter500_isResigned_andNoRetryAfter400() throws Exception {
+    ManualClock clock = ManualClock.startingAt("2026-03-02T09:00:00Z");
+    try (MockWebServer server = new MockWebServer();
+        NotificationDispatcher d = NotificationDispatcher.builder(clock)
+            .setRetryPolicy(new RetryPolicy(3, Duration.ofMillis(5), 1.0, Duration.ofMillis(5)))
+            .addNotifier(new SignedWebhookNotifier(SECRET, clock)).build()) {
+      server.enqueue(new MockResponse().setResponseCode(500));
+      server.enqueue(new MockResponse().setResponseCode(200));
+      server.enqueue(new MockResponse().setResponseCode(400));
+      server.enqueue(new MockResponse().setResponseCode(200));
+      d.dispatch(Notifications.sample(ChannelKind.WEBHOOK, server.url("/a").toString()),
+          DeliveryListener.NONE);
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> d.pending() == 0);
+      d.dispatch(Notifications.sample(ChannelKind.WEBHOOK, server.url("/b").toString()),
+          DeliveryListener.NONE);
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> d.pending() == 0);
+      assertThat(server.getRequestCount()).isEqualTo(3);
+      for (int i = 0; i < 3; i++) {
+        RecordedRequest req = server.takeRequest(5, TimeUnit.SECONDS);
+        String body = req.getBody().readUtf8();
+        assertThat(req.getHeader("X-ObsKit-Signature"))
+            .isEqualTo("v1=" + hmacHex(SECRET, req.getHeader("X-ObsKit-Timestamp") + "." + body));
+        assertThat(req.getPath()).isEqualTo(i < 2 ? "/a" : "/b");
+      }
+      assertThat(d.deliveredCount()).isEqualTo(1);
+      assertThat(d.failedCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void verifier_acceptsValid_rejectsTamperedExpiredAndMalformed() throws Exception {
     WebhookSignature sig = new WebhookSignature(SECRET);
     byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
