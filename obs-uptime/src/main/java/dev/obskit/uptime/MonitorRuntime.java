@@ -7,6 +7,7 @@ import dev.obskit.uptime.availability.AvailabilityStore;
 import dev.obskit.uptime.check.CheckResult;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.maintenance.MaintenanceWindow;
+import dev.obskit.uptime.state.MonitorState;
 import dev.obskit.uptime.state.MonitorStateMachine;
 import dev.obskit.uptime.state.SecondOpinion;
 import dev.obskit.uptime.state.StateTransition;
@@ -70,7 +71,11 @@ final class MonitorRuntime {
     store.recordCheck(m.id(), result);
     store.apply(m.id(), step);
     for (StateTransition t : step.transitions()) {
-      LOG.info("monitor {}", t);
+      if (t.from() == MonitorState.PENDING && t.to() == MonitorState.UP) {
+        LOG.debug("monitor {}", t); // first successful check: routine, not news
+      } else {
+        LOG.info("monitor {}", t);
+      }
       ctx.eventBus().publish(t);
     }
     if (step.trigger()) {
