@@ -17,6 +17,7 @@ import dev.obskit.incidents.escalation.EscalationPolicyRepository;
 import dev.obskit.incidents.escalation.ResponderDirectory;
 import dev.obskit.incidents.escalation.TickReport;
 import dev.obskit.incidents.incident.IncidentService;
+import dev.obskit.incidents.incident.TransitionResult;
 import dev.obskit.incidents.metrics.IncidentMetrics;
 import dev.obskit.incidents.notify.ActionLinks;
 import dev.obskit.incidents.notify.IncidentNotifications;
@@ -66,6 +67,7 @@ public final class IncidentsModule implements ObsModule {
   private final EscalationDriver driver;
   private final AlertIntake intake;
   private final PostmortemGenerator postmortems;
+  private final ActionLinks links;
   private volatile Subscription subscription;
 
   private IncidentsModule(ObsContext ctx, IncidentsConfig config) {
@@ -80,10 +82,11 @@ public final class IncidentsModule implements ObsModule {
     }
     config.rateLimits.forEach((k, r) -> d.setRateLimit(k, r.permits(), r.period()));
     this.dispatcher = d.build();
+    this.links = new ActionLinks(config.linkBaseUrl, config.linkSecret);
     this.engine = EscalationEngine.builder().setIncidents(incidents).setPolicies(policies)
         .setResponders(responders).setOnCall(onCallDirectory()).setCatalog(catalog)
         .setDispatcher(dispatcher)
-        .setRenderer(new IncidentNotifications(new ActionLinks(config.linkBaseUrl, config.linkSecret)))
+        .setRenderer(new IncidentNotifications(links))
         .setClock(ctx.clock()).setAckTimeout(config.ackTimeout).build();
     incidents.addListener(engine);
     this.driver = new EscalationDriver(engine, config.tickInterval);
@@ -147,6 +150,25 @@ public final class IncidentsModule implements ObsModule {
   /** Processes due escalation work now (for hosts and tests that drive time themselves). */
   public TickReport tick() {
     return engine.tick();
+  }
+
+  /**
+   * Applies a clicked acknowledge/resolve link for the host's HTTP endpoint: verifies {@code token}
+   * (constant time) and acknowledges or resolves as {@code by}. A bad token answers {@link
+   * TransitionResult.NotFound}, which does not reveal whether the incident exists.
+   */
+  public TransitionResult applyLink(ActionLinks.Action action, TeamId team, IncidentId id,
+      String token, String by) {
+    if (!links.verify(action, team, id, token)) {
+      return new TransitionResult.NotFound(team, id);
+    }
+    return action == ActionLinks.Action.ACKNOWLEDGE ? incidents.acknowledge(team, id, by)
+        : incidents.resolve(team, id, by, "via link");
+  }
+
+  /** Returns the incident page and action link builder. */
+  public ActionLinks links() {
+    return links;
   }
 
   /** Returns the incident commands and queries. */

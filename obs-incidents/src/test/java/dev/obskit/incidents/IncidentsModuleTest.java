@@ -106,6 +106,26 @@ class IncidentsModuleTest {
   }
 
   @Test
+  void actionLinks_acknowledgeAndResolve_onlyWithAValidToken() {
+    ManualClock clock = ManualClock.startingAt("2026-03-02T09:00:00Z");
+    try (ObsKit kit = ObsKit.builder().setClock(clock).setConfig(ConfigProperties.of(Map.of()))
+        .addModule(ctx -> IncidentsModule.create(ctx, IncidentsConfig.builder().setDriverEnabled(false)
+            .setLinkSecret("link-secret-0123456789".getBytes(StandardCharsets.UTF_8)).build()))
+        .build().start()) {
+      IncidentsModule m = kit.module(IncidentsModule.class);
+      Incident i = m.incidents().open(dev.obskit.incidents.incident.IncidentDraft.manual(TEAM, "x",
+          dev.obskit.incidents.incident.Severity.SEV2, null, null, "host")).incident().orElseThrow();
+      String url = m.links().link(dev.obskit.incidents.notify.ActionLinks.Action.ACKNOWLEDGE, TEAM, i.id());
+      String token = url.substring(url.indexOf("token=") + 6);
+      assertThat(m.applyLink(dev.obskit.incidents.notify.ActionLinks.Action.RESOLVE, TEAM, i.id(),
+          token, "user:x")).isInstanceOf(dev.obskit.incidents.incident.TransitionResult.NotFound.class);
+      assertThat(m.applyLink(dev.obskit.incidents.notify.ActionLinks.Action.ACKNOWLEDGE, TEAM, i.id(),
+          token, "user:alice").isApplied()).isTrue();
+      assertThat(m.incidents().find(TEAM, i.id()).orElseThrow().acknowledgedBy()).isEqualTo("user:alice");
+    }
+  }
+
+  @Test
   void fromConfig_readsKeys_andRejectsBadValuesByName() {
     ManualClock clock = ManualClock.startingAt("2026-03-02T09:00:00Z");
     IncidentsConfig c = IncidentsConfig.fromConfig(ConfigProperties.of(Map.of(
