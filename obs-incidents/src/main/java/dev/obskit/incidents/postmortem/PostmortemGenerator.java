@@ -212,7 +212,7 @@ public final class PostmortemGenerator {
 
     private static String stats(dev.obskit.incidents.metrics.ResponseStats s) {
       return s.count() == 0 ? "n/a" : human(s.mean()) + " / " + human(s.p50()) + " / "
-          + human(s.p90()) + " / " + human(s.p95()) + " (" + s.count() + " incidents)";
+          + human(s.p90()) + " / " + human(s.p95()) + " (" + s.count() + " incident(s))";
     }
 
     private void alerts() {
