@@ -29,6 +29,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -41,34 +43,42 @@ class JdbcUsageLedgerTest {
   static final BillingPeriod MARCH = BillingPeriod.utc(YearMonth.of(2026, 3));
 
   final String prefix = "obsbill_" + Long.toHexString(System.nanoTime());
-  PGSimpleDataSource pg;
+  PGSimpleDataSource direct;
+  HikariDataSource pg;
   JdbcUsageLedger ledger;
 
   @BeforeEach
   void setUp() {
-    pg = new PGSimpleDataSource();
-    pg.setServerNames(new String[] {"127.0.0.1"});
-    pg.setPortNumbers(new int[] {5432});
-    pg.setDatabaseName("test");
-    pg.setUser("postgres");
-    pg.setConnectTimeout(3);
-    try (Connection c = pg.getConnection()) {
+    direct = new PGSimpleDataSource();
+    direct.setServerNames(new String[] {"127.0.0.1"});
+    direct.setPortNumbers(new int[] {5432});
+    direct.setDatabaseName("test");
+    direct.setUser("postgres");
+    direct.setConnectTimeout(3);
+    try (Connection c = direct.getConnection()) {
       assumeTrue(c.isValid(3), "PostgreSQL on 127.0.0.1:5432 is not usable");
     } catch (SQLException e) {
       assumeTrue(false, "PostgreSQL on 127.0.0.1:5432 is not reachable: " + e.getMessage());
     }
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(direct);
+    config.setMaximumPoolSize(4);
+    config.setPoolName("obs-billing-test");
+    pg = new HikariDataSource(config);
     ledger = new JdbcUsageLedger(pg, prefix);
     ledger.createTables();
   }
 
   @AfterEach
   void dropTables() throws SQLException {
-    if (ledger == null) {
+    if (pg == null) {
       return;
     }
     try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS " + prefix + "_usage_key, " + prefix + "_usage_meter, "
           + prefix + "_usage_unique");
+    } finally {
+      pg.close();
     }
   }
 
@@ -169,7 +179,7 @@ class JdbcUsageLedgerTest {
 
   @Test
   void hostileTablePrefix_isRefused() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JdbcUsageLedger(pg, "x; DROP TABLE y"))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JdbcUsageLedger(direct, "x; DROP TABLE y"))
         .hasMessageContaining("tablePrefix must match");
   }
 
