@@ -38,11 +38,11 @@ final class FrameNormalizer {
 
   /** Returns whether the frame is generated glue that must never contribute to a hash. */
   static boolean isIgnored(String module, String function) {
-    if (module != null && (module.contains("$$Lambda$") || module.contains("$$Lambda/")
-        || module.contains("$$Lambda."))) {
+    if (module != null && module.indexOf('$') >= 0 && (module.contains("$$Lambda$")
+        || module.contains("$$Lambda/") || module.contains("$$Lambda."))) {
       return true;
     }
-    return function != null && function.startsWith("lambda$");
+    return function != null && function.startsWith("lambda$", 0);
   }
 
   /** Returns the module with generated parts replaced by {@value #AUTO}; null stays null. */

@@ -52,13 +52,13 @@ public final class GroupingEngine {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final GroupingConfig config;
-  private final String[] frameworkPrefixes;
-  private final String[] ungroupedPrefixes;
+  private final PrefixSet frameworkPrefixes;
+  private final PrefixSet ungroupedPrefixes;
 
   private GroupingEngine(GroupingConfig config) {
     this.config = config;
-    this.frameworkPrefixes = config.frameworkPrefixes().toArray(new String[0]);
-    this.ungroupedPrefixes = config.ungroupedPrefixes().toArray(new String[0]);
+    this.frameworkPrefixes = new PrefixSet(config.frameworkPrefixes());
+    this.ungroupedPrefixes = new PrefixSet(config.ungroupedPrefixes());
   }
 
   /** Returns an engine with the built-in rules. */
@@ -224,7 +224,8 @@ public final class GroupingEngine {
     boolean wrote = false;
     for (int j = start; j < frames.size(); j++) {
       StackFrame f = frames.get(j);
-      if (!contributes(f) || appOnly && !isApp(f)) {
+      // The cheap in-app flag goes first: most frames of a Java stack are library frames.
+      if (appOnly ? !isApp(f) || !contributes(f) : !contributes(f)) {
         continue;
       }
       String module = FrameNormalizer.normalizeModule(moduleOf(f));
@@ -279,20 +280,11 @@ public final class GroupingEngine {
     if (FrameNormalizer.isIgnored(f.module(), f.function())) {
       return false;
     }
-    return f.module() == null || !startsWithAny(f.module(), ungroupedPrefixes);
+    return f.module() == null || !ungroupedPrefixes.matches(f.module());
   }
 
   private boolean isApp(StackFrame f) {
-    return f.isInApp() && (f.module() == null || !startsWithAny(f.module(), frameworkPrefixes));
-  }
-
-  private static boolean startsWithAny(String s, String[] prefixes) {
-    for (String p : prefixes) {
-      if (s.startsWith(p)) {
-        return true;
-      }
-    }
-    return false;
+    return f.isInApp() && (f.module() == null || !frameworkPrefixes.matches(f.module()));
   }
 
   private static void append(StringBuilder sb, String prefix, String value) {
