@@ -60,7 +60,7 @@ public final class IncidentsModule implements ObsModule {
   private final IncidentsConfig config;
   private final InMemoryServiceCatalog catalog = new InMemoryServiceCatalog();
   private final InMemoryEscalationPolicyRepository policies = new InMemoryEscalationPolicyRepository();
-  private final InMemoryResponderDirectory responders = new InMemoryResponderDirectory();
+  private final ResponderDirectory responders;
   private final IncidentService incidents;
   private final NotificationDispatcher dispatcher;
   private final EscalationEngine engine;
@@ -73,6 +73,7 @@ public final class IncidentsModule implements ObsModule {
   private IncidentsModule(ObsContext ctx, IncidentsConfig config) {
     this.ctx = ctx;
     this.config = config;
+    this.responders = new MeteredResponders(new InMemoryResponderDirectory(), ctx);
     this.incidents = new IncidentService(new InMemoryIncidentRepository(), ctx.clock(), ctx.ids(),
         ctx.eventBus());
     NotificationDispatcher.Builder d = NotificationDispatcher.builder(ctx.clock())
@@ -186,7 +187,10 @@ public final class IncidentsModule implements ObsModule {
     return policies;
   }
 
-  /** Returns the responders and their contact methods. */
+  /**
+   * Returns the responders and their contact methods. Every change reports the team's responder
+   * count as {@code incidents.responders} usage (obs-billing meters its peak).
+   */
   public ResponderDirectory responders() {
     return responders;
   }

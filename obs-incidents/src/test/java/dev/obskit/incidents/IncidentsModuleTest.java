@@ -126,6 +126,24 @@ class IncidentsModuleTest {
   }
 
   @Test
+  void responders_areReportedAsUsage() {
+    ManualClock clock = ManualClock.startingAt("2026-03-02T09:00:00Z");
+    try (ObsKit kit = ObsKit.builder().setClock(clock).setConfig(ConfigProperties.of(Map.of()))
+        .addModule(ctx -> IncidentsModule.create(ctx, IncidentsConfig.builder().setDriverEnabled(false)
+            .build())).build().start()) {
+      List<dev.obskit.core.usage.UsageEvent> usage = new CopyOnWriteArrayList<>();
+      kit.context().eventBus().subscribe(dev.obskit.core.usage.UsageEvent.class, usage::add);
+      IncidentsModule m = kit.module(IncidentsModule.class);
+      m.responders().put(new Responder(UserId.of("a"), TEAM, "A", List.of()));
+      m.responders().put(new Responder(UserId.of("b"), TEAM, "B", List.of()));
+      m.responders().put(new Responder(UserId.of("b"), TEAM, "B2", List.of()));
+      assertThat(usage).extracting(u -> u.meter() + "=" + u.quantity())
+          .containsExactly("incidents.responders=1", "incidents.responders=2", "incidents.responders=2");
+      assertThat(usage).extracting(dev.obskit.core.usage.UsageEvent::idempotencyKey).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
   void fromConfig_readsKeys_andRejectsBadValuesByName() {
     ManualClock clock = ManualClock.startingAt("2026-03-02T09:00:00Z");
     IncidentsConfig c = IncidentsConfig.fromConfig(ConfigProperties.of(Map.of(
