@@ -1,5 +1,6 @@
 package dev.obskit.billing.pricebook;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +35,17 @@ public final class PriceBookRegistry {
   /** Returns the highest registered version of {@code id}, if any. */
   public Optional<PriceBook> latest(String id) {
     return books.values().stream().filter(b -> b.id().equals(id))
+        .max(Comparator.comparingInt(PriceBook::version));
+  }
+
+  /**
+   * Returns the version of {@code id} in force on {@code date}: the highest version whose
+   * {@code effectiveFrom} is on or before it. Empty when none was in force yet.
+   */
+  public Optional<PriceBook> inForce(String id, LocalDate date) {
+    Objects.requireNonNull(date, "date");
+    return books.values().stream()
+        .filter(b -> b.id().equals(id) && !b.effectiveFrom().isAfter(date))
         .max(Comparator.comparingInt(PriceBook::version));
   }
 

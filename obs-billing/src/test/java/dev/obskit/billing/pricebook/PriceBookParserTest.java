@@ -222,6 +222,22 @@ class PriceBookParserTest {
   }
 
   @Test
+  void registry_findsTheVersionInForceOnADate() {
+    String v1 = HEAD.replace("\"effectiveFrom\":\"2026-01-01\"", "\"effectiveFrom\":\"2026-01-01\"")
+        + item("") + "]}";
+    String v2 = v1.replace("\"version\":1", "\"version\":2").replace("2026-01-01", "2026-06-01")
+        .replace("\"unitPrice\":\"1\"", "\"unitPrice\":\"2\"");
+    PriceBookRegistry registry = new PriceBookRegistry()
+        .register(PriceBookParser.parse(v1.getBytes(StandardCharsets.UTF_8), PriceBookFormat.JSON, "v1"))
+        .register(PriceBookParser.parse(v2.getBytes(StandardCharsets.UTF_8), PriceBookFormat.JSON, "v2"));
+
+    assertThat(registry.inForce("t", LocalDate.of(2025, 12, 31))).isEmpty();
+    assertThat(registry.inForce("t", LocalDate.of(2026, 5, 31)).orElseThrow().version()).isEqualTo(1);
+    assertThat(registry.inForce("t", LocalDate.of(2026, 6, 1)).orElseThrow().version()).isEqualTo(2);
+    assertThat(registry.find("t", 1)).isPresent();
+  }
+
+  @Test
   void registry_refusesToReplaceABookVersion() {
     PriceBookRegistry registry = new PriceBookRegistry().register(PriceBooks.defaultBook());
     PriceBook copy = PriceBooks.fromResource("/dev/obskit/billing/pricebook/betterstack-2026-01.json");
