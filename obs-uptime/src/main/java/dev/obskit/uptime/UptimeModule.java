@@ -204,6 +204,11 @@ public final class UptimeModule implements ObsModule {
     return slo == null ? Optional.empty() : Optional.of(sloEvaluator.evaluate(slo));
   }
 
+  /** Returns the status of {@code slo} now without raising or resolving anything. */
+  public SloStatus sloStatus(Slo slo) {
+    return sloEvaluator.status(Objects.requireNonNull(slo, "slo"));
+  }
+
   /** Returns the availability store (uptime %, buckets, daily bars, SLIs). */
   public AvailabilityStore availability() {
     return store;

@@ -16,8 +16,8 @@ import java.util.Objects;
 /**
  * Evaluates SLOs against the availability store and raises or resolves their burn-rate alerts:
  * dedup key {@code uptime:slo:<id>:page} (CRITICAL) while any PAGE rule fires, {@code
- * uptime:slo:<id>:ticket} (WARNING) while any TICKET rule fires; each is resolved once its rules
- * stop firing. Burn rate = error ratio over the window / (1 - objective); a rule fires when both
+ * uptime:slo:<id>:ticket} (WARNING) while any TICKET rule fires; each is triggered once when
+ * its rules start firing (not re-triggered on every evaluation) and resolved once they stop. Burn rate = error ratio over the window / (1 - objective); a rule fires when both
  * its windows exceed its threshold. Windows end at the evaluation instant and, as every store
  * query, are rounded to bucket starts. Thread-safe; evaluation is pure reads plus alert calls.
  */
@@ -72,7 +72,8 @@ public final class SloEvaluator {
 
   private void apply(Slo slo, SloStatus status, BurnRateRule.Severity severity, boolean firing) {
     String key = dedupKey(slo, severity);
-    if (firing) {
+    boolean open = alerts.findOpen(slo.teamId(), key).isPresent();
+    if (firing && !open) {
       SloStatus.RuleStatus worst = status.rules().stream()
           .filter(r -> r.firing() && r.rule().severity() == severity)
           .max((a, b) -> Double.compare(a.longBurn(), b.longBurn())).orElseThrow();
@@ -89,7 +90,7 @@ public final class SloEvaluator {
           .putDetail("shortWindow", worst.rule().shortWindow().toString())
           .putDetail("shortBurn", String.format(Locale.ROOT, "%.2f", worst.shortBurn()))
           .build());
-    } else if (alerts.findOpen(slo.teamId(), key).isPresent()) {
+    } else if (!firing && open) {
       alerts.resolve(slo.teamId(), key, "obs-uptime: burn rate back under threshold");
     }
   }
