@@ -289,8 +289,9 @@ public final class BillingModule implements ObsModule {
   private void retryQuietly() {
     try {
       metering.retryPending();
+      quotas.rollOverDue();
     } catch (RuntimeException e) {
-      LOG.warn("retry of failed usage writes failed", e);
+      LOG.warn("periodic billing maintenance failed", e);
     }
   }
 }

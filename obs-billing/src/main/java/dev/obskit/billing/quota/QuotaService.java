@@ -123,6 +123,17 @@ public final class QuotaService implements QuotaGate, UsageListener {
     }
   }
 
+  /**
+   * Rolls every team seen so far over to its current period by the clock, resolving the previous
+   * period's quota alerts even if the team reports nothing in the new period. The billing module
+   * runs it periodically.
+   */
+  public void rollOverDue() {
+    for (TeamId team : lastPeriod.keySet()) {
+      rollOver(team, metering.currentPeriod(team));
+    }
+  }
+
   /** Resolves the alerts of periods before the team's current one; called on rollover. */
   public void rollOver(TeamId teamId, BillingPeriod current) {
     if (current.equals(lastPeriod.get(teamId))) {

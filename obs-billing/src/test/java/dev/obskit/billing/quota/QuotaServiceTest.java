@@ -113,6 +113,17 @@ class QuotaServiceTest {
   }
 
   @Test
+  void rollOverDue_resolvesLastPeriodsAlerts_withoutNewUsage() {
+    use(850);
+    clock.setInstant(Instant.parse("2026-04-01T00:00:01Z"));
+    quotas.rollOverDue();
+
+    assertThat(alerts.findOpen(TEAM, "billing:quota:errors.events:2026-03:80")).isEmpty();
+    assertThat(events).extracting(AlertEvent::action)
+        .containsExactly(AlertAction.TRIGGERED, AlertAction.RESOLVED);
+  }
+
+  @Test
   void backfilledUsage_forAnEarlierPeriod_neverAlerts() {
     metering.ingest(UsageEvent.of(TEAM, METER, 5000, Instant.parse("2026-02-20T00:00:00Z"), "old"));
     assertThat(events).isEmpty();
