@@ -61,11 +61,7 @@ public final class RecordEncoder {
   public Encoded encode(TelemetryEvent event) {
     Output out = OUTPUT.get();
     out.reset();
-    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-      writeLog(g, event);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode event of " + event.logger(), e);
-    }
+    writeLog(new JsonBytes(out), event);
     return out;
   }
 
@@ -96,45 +92,74 @@ public final class RecordEncoder {
     writeAttributes(g, field, attributes);
   }
 
-  private void writeLog(JsonGenerator g, TelemetryEvent e) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("kind", "log");
-    g.writeStringField("dt", formatNanos(e.epochNanos()));
-    g.writeStringField("level", e.severity().name());
-    g.writeNumberField("severity", e.severity().otelNumber());
-    g.writeStringField("message", cut(e.message()));
-    g.writeStringField("logger", e.logger());
-    g.writeStringField("thread", e.thread());
+  private void writeLog(JsonBytes w, TelemetryEvent e) {
+    w.startObject();
+    w.name("kind");
+    w.value("log");
+    w.name("dt");
+    w.value(formatNanos(e.epochNanos()));
+    w.name("level");
+    w.value(e.severity().name());
+    w.name("severity");
+    w.value(e.severity().otelNumber());
+    w.name("message");
+    w.value(cut(e.message()));
+    w.name("logger");
+    w.value(e.logger());
+    w.name("thread");
+    w.value(e.thread());
     if (e.traceId() != null) {
-      g.writeStringField("trace_id", e.traceId());
+      w.name("trace_id");
+      w.value(e.traceId());
     }
     if (e.spanId() != null) {
-      g.writeStringField("span_id", e.spanId());
+      w.name("span_id");
+      w.value(e.spanId());
     }
-    writeMarkers(g, e.markers());
-    writeAttributes(g, "attributes", e.attributes());
+    if (!e.markers().isEmpty()) {
+      w.name("markers");
+      w.startArray();
+      for (String m : e.markers()) {
+        w.value(m);
+      }
+      w.endArray();
+    }
+    if (!e.attributes().isEmpty()) {
+      w.name("attributes");
+      w.startObject();
+      for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
+        w.key(a.getKey());
+        writeValue(w, a.getValue());
+      }
+      w.endObject();
+    }
     TelemetryEvent.ThrowableInfo t = e.throwable();
     if (t != null) {
-      g.writeObjectFieldStart("exception");
-      g.writeStringField("type", t.type());
+      w.name("exception");
+      w.startObject();
+      w.name("type");
+      w.value(t.type());
       if (t.message() != null) {
-        g.writeStringField("message", cut(t.message()));
+        w.name("message");
+        w.value(cut(t.message()));
       }
-      g.writeStringField("stacktrace", cut(t.stackTrace()));
-      g.writeEndObject();
+      w.name("stacktrace");
+      w.value(cut(t.stackTrace()));
+      w.endObject();
     }
-    g.writeEndObject();
+    w.endObject();
   }
 
-  private static void writeMarkers(JsonGenerator g, List<String> markers) throws IOException {
-    if (markers.isEmpty()) {
-      return;
+  private void writeValue(JsonBytes w, Object v) {
+    if (v instanceof Boolean) {
+      w.value((boolean) (Boolean) v);
+    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      w.value(((Number) v).longValue());
+    } else if (v instanceof Double || v instanceof Float) {
+      w.value(((Number) v).doubleValue());
+    } else {
+      w.value(cut(String.valueOf(v)));
     }
-    g.writeArrayFieldStart("markers");
-    for (String m : markers) {
-      g.writeString(m);
-    }
-    g.writeEndArray();
   }
 
   void writeAttributes(JsonGenerator g, String field, Map<String, ?> attributes) throws IOException {
@@ -173,10 +198,36 @@ public final class RecordEncoder {
     return s.substring(0, maxFieldChars) + TRUNCATED;
   }
 
-  /** Formats epoch nanoseconds as RFC 3339 UTC with nanosecond precision (Better Stack's dt). */
+  /**
+   * Formats epoch nanoseconds as RFC 3339 UTC with nine fraction digits (Better Stack's dt). The
+   * date-time part is cached per thread for the current second: formatting a timestamp is then a
+   * string copy plus nine digits instead of a {@code DateTimeFormatter} pass.
+   */
   public static String formatNanos(long epochNanos) {
-    return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
-        Math.floorMod(epochNanos, 1_000_000_000L)).toString();
+    long second = Math.floorDiv(epochNanos, 1_000_000_000L);
+    int nanos = (int) Math.floorMod(epochNanos, 1_000_000_000L);
+    SecondCache cache = SECONDS.get();
+    if (cache.second != second || cache.prefix == null) {
+      String full = Instant.ofEpochSecond(second).toString(); // 2026-11-22T04:00:00Z
+      cache.prefix = full.substring(0, full.length() - 1) + ".";
+      cache.second = second;
+    }
+    char[] digits = cache.digits;
+    int n = nanos;
+    for (int i = 8; i >= 0; i--) {
+      digits[i] = (char) ('0' + n % 10);
+      n /= 10;
+    }
+    return new StringBuilder(cache.prefix.length() + 10).append(cache.prefix).append(digits)
+        .append('Z').toString();
+  }
+
+  private static final ThreadLocal<SecondCache> SECONDS = ThreadLocal.withInitial(SecondCache::new);
+
+  private static final class SecondCache {
+    long second = Long.MIN_VALUE;
+    String prefix;
+    final char[] digits = new char[9];
   }
 
   /** A view of encoded bytes: {@code array()[0 .. length())}. */
@@ -206,7 +257,9 @@ public final class RecordEncoder {
 
     @Override
     public void write(int b) {
-      ensure(1);
+      if (len == buf.length) {
+        ensure(1);
+      }
       buf[len++] = (byte) b;
     }
 
