@@ -122,8 +122,8 @@ final class DefaultPiiScrubber implements PiiScrubber {
         continue;
       }
       from = value[2];
-      if (value[1] - value[0] == FILTERED.length() && text.startsWith(FILTERED, value[0])) {
-        continue;
+      if (text.startsWith(FILTERED, value[0])) {
+        continue; // already scrubbed (by the header or URL rule, or an earlier pass): idempotence
       }
       if (sb == null) {
         sb = new StringBuilder(text.length());

@@ -46,6 +46,34 @@ class PiiScrubberPropertiesTest {
     assertThat(scrubber.scrubText("ref " + wrong)).isEqualTo("ref " + wrong);
   }
 
+  @Property(tries = 500)
+  void scrubText_neverLeaksASecretInAnyKnownForm(@ForAll("secrets") String secret,
+      @ForAll("secretForms") String form, @ForAll("noise") String before, @ForAll("noise") String after) {
+    String text = before + form.replace("{S}", secret) + after;
+
+    assertThat(scrubber.scrubText(text)).doesNotContain(secret);
+  }
+
+  @Provide
+  Arbitrary<String> secrets() {
+    return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
+        .ofMinLength(8).ofMaxLength(24).filter(s -> !s.contains("Filtered") && s.chars().anyMatch(Character::isDigit));
+  }
+
+  @Provide
+  Arbitrary<String> secretForms() {
+    return Arbitraries.of("password={S}", "db.password = {S}", "\"password\":\"{S}\"", "{\"api_key\": \"{S} x\"}",
+        "'secret': '{S}'", "token: {S}", "?user=bob&access_token={S}&x=1", "https://h.test/cb?client_secret={S}",
+        "Authorization: Bearer {S}", "Authorization: Basic {S}", "Cookie: session={S}", "Set-Cookie: id={S}; Path=/",
+        "bearer {S}", "postgres://app:{S}@db.internal:5432/x", "X-Api-Key: {S}", "{\"Authorization\":\"Bearer {S}\"}");
+  }
+
+  @Provide
+  Arbitrary<String> noise() {
+    return Arbitraries.of("", " ", "GET /x ", "2026-01-01T00:00:00Z INFO ", "user=bob ", "\n", ", ", "a:b ",
+        "status=200 ", "[req-1] ");
+  }
+
   @Provide
   Arbitrary<String> visaNumbers() {
     return Arbitraries.strings().numeric().ofLength(14).map(body -> {
