@@ -81,6 +81,11 @@ public final class EventProcessor {
     return new Result(withId.eventId(), update);
   }
 
+  /** Returns whether an event with this id was already accepted for the project's team. */
+  public boolean isKnown(ProjectConfig project, String eventId) {
+    return eventId != null && events.find(project.teamId(), new EventId(eventId)).isPresent();
+  }
+
   /** Returns a random 32-character lowercase hex event id. */
   public static String newEventId() {
     ThreadLocalRandom r = ThreadLocalRandom.current();

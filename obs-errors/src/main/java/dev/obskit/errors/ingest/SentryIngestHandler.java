@@ -155,7 +155,10 @@ public final class SentryIngestHandler {
       if (headerId != null) {
         event = event.toBuilder().eventId(headerId).build();
       }
-      acquire(project);
+      // An SDK retrying an envelope it already delivered must not spend quota twice.
+      if (!processor.isKnown(project, event.eventId())) {
+        acquire(project);
+      }
     }
     String responseId = headerId;
     for (Envelope.Item item : envelope.items()) {
@@ -188,7 +191,9 @@ public final class SentryIngestHandler {
           + MAX_EVENT_BYTES + "-byte limit");
     }
     ErrorEvent event = parseEvent(json, 0, json.length);
-    acquire(project);
+    if (!processor.isKnown(project, event.eventId())) {
+      acquire(project);
+    }
     return IngestResponse.ok(accept(project, event));
   }
 

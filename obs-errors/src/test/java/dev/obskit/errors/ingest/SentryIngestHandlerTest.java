@@ -191,6 +191,7 @@ class SentryIngestHandlerTest {
     assertThat(handler.handle(envelopeRequest(body)).status()).isEqualTo(200);
     assertThat(issues()).singleElement().extracting(Issue::count).isEqualTo(1L);
     assertThat(handler.stats().duplicates()).isEqualTo(1);
+    assertThat(errors.quotas().usedThisMonth(TestKits.PROJECT)).isEqualTo(1);
   }
 
   @Test
