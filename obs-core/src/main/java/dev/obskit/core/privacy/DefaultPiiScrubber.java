@@ -42,17 +42,27 @@ final class DefaultPiiScrubber implements PiiScrubber {
       "(?<=://)([^/\\s:@]{1,256}+):([^/\\s@]{1,256}+)@");
   private static final Pattern BEARER = Pattern.compile(
       "(?i)\\b(bearer|basic)\\s++([A-Za-z0-9._~+/=-]{8,}+)");
-  // group 1: optional opening quote of the key, 2: the key, then the closing quote, = or :, spaces.
-  private static final Pattern KEY_SEPARATOR = Pattern.compile(
-      "(?<![A-Za-z0-9_.-])([\"']?+)([A-Za-z0-9_.-]{1,80}+)\\1\\s{0,4}+[=:]\\s{0,4}+");
+  private static final int MAX_KEY_LENGTH = 80;
+  private static final int MAX_SEPARATOR_SPACES = 4;
   private static final int MAX_QUOTED_VALUE = 4096;
   private static final int MIN_CARD_DIGITS = 13;
   private static final int MAX_CARD_DIGITS = 19;
 
   private final PiiScrubberConfig config;
+  // Arrays of the configured names for the allocation-free hot path (one check per separator).
+  private final String[] sensitiveKeys;
+  private final String[] sensitiveFragments;
+  private final int shortestFragment;
 
   DefaultPiiScrubber(PiiScrubberConfig config) {
     this.config = config;
+    this.sensitiveKeys = config.sensitiveKeys().toArray(new String[0]);
+    this.sensitiveFragments = config.sensitiveKeyFragments().toArray(new String[0]);
+    int shortest = Integer.MAX_VALUE;
+    for (String f : sensitiveFragments) {
+      shortest = Math.min(shortest, f.length());
+    }
+    this.shortestFragment = shortest;
   }
 
   @Override
@@ -104,20 +114,53 @@ final class DefaultPiiScrubber implements PiiScrubber {
     return false;
   }
 
+  /**
+   * Finds every {@code key=value}, {@code key: value}, {@code "key": value} and {@code 'key'=value}
+   * by looking for the separator and walking back over the key (1 to {@value #MAX_KEY_LENGTH}
+   * characters of {@code [A-Za-z0-9_.-]}, not preceded by another such character, optionally
+   * quoted, up to {@value #MAX_SEPARATOR_SPACES} spaces before and after the separator). A hand
+   * scan rather than a regex: logfmt lines have a separator every few characters, and a
+   * multi-megabyte run of them must stay cheap.
+   */
   private String replaceSecretValues(String text) {
-    Matcher key = KEY_SEPARATOR.matcher(text);
     StringBuilder sb = null;
     int copied = 0;
     int from = 0;
-    while (key.find()) {
-      if (key.start() < from) {
-        continue; // inside the value just replaced
-      }
-      from = key.end();
-      if (!isSensitiveKey(text, key.start(2), key.end(2))) {
+    for (int sep = 0, n = text.length(); sep < n; sep++) {
+      char c = text.charAt(sep);
+      if (c != '=' && c != ':') {
         continue;
       }
-      int[] value = valueAt(text, key.end());
+      int keyEnd = skipSpacesBackwards(text, sep);
+      char quote = keyEnd > 0 ? text.charAt(keyEnd - 1) : 0;
+      boolean quoted = quote == '"' || quote == '\'';
+      if (quoted) {
+        keyEnd--;
+      }
+      int keyStart = keyEnd;
+      while (keyStart > 0 && keyEnd - keyStart <= MAX_KEY_LENGTH && isKeyChar(text.charAt(keyStart - 1))) {
+        keyStart--;
+      }
+      if (keyStart == keyEnd || keyEnd - keyStart > MAX_KEY_LENGTH) {
+        continue;
+      }
+      int matchStart = keyStart;
+      if (quoted) {
+        if (keyStart == 0 || text.charAt(keyStart - 1) != quote
+            || (keyStart > 1 && isKeyChar(text.charAt(keyStart - 2)))) {
+          continue;
+        }
+        matchStart = keyStart - 1;
+      }
+      if (matchStart < from) {
+        continue; // inside the value just replaced, or overlapping the previous key
+      }
+      int valueStart = skipSpacesForwards(text, sep + 1);
+      from = valueStart;
+      if (!isSensitiveKey(text, keyStart, keyEnd)) {
+        continue;
+      }
+      int[] value = valueAt(text, valueStart);
       if (value == null) {
         continue;
       }
@@ -135,6 +178,32 @@ final class DefaultPiiScrubber implements PiiScrubber {
       return text;
     }
     return sb.append(text, copied, text.length()).toString();
+  }
+
+  private static int skipSpacesBackwards(String text, int sep) {
+    int i = sep;
+    while (i > 0 && sep - i < MAX_SEPARATOR_SPACES && isRegexSpace(text.charAt(i - 1))) {
+      i--;
+    }
+    return i;
+  }
+
+  private static int skipSpacesForwards(String text, int pos) {
+    int i = pos;
+    while (i < text.length() && i - pos < MAX_SEPARATOR_SPACES && isRegexSpace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The characters of the regex class {@code \s}. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  private static boolean isKeyChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '_' || c == '.' || c == '-';
   }
 
   /**
@@ -186,7 +255,7 @@ final class DefaultPiiScrubber implements PiiScrubber {
     StringBuilder sb = null;
     int copied = 0;
     while (m.find()) {
-      if (!hasTopLevelDomain(m.group())) {
+      if (!hasTopLevelDomain(text, m.start(), m.end())) {
         continue;
       }
       if (sb == null) {
@@ -202,14 +271,14 @@ final class DefaultPiiScrubber implements PiiScrubber {
   }
 
   /** Requires a dot-separated domain ending in 2+ letters, so {@code user@localhost} stays. */
-  private static boolean hasTopLevelDomain(String email) {
-    int at = email.indexOf('@');
-    int dot = email.lastIndexOf('.');
-    if (dot < at || email.length() - dot - 1 < 2) {
+  private static boolean hasTopLevelDomain(String text, int start, int end) {
+    int at = text.indexOf('@', start);
+    int dot = text.lastIndexOf('.', end - 1);
+    if (dot < at || end - dot - 1 < 2) {
       return false;
     }
-    for (int i = dot + 1; i < email.length(); i++) {
-      if (!Character.isLetter(email.charAt(i))) {
+    for (int i = dot + 1; i < end; i++) {
+      if (!Character.isLetter(text.charAt(i))) {
         return false;
       }
     }
@@ -325,12 +394,15 @@ final class DefaultPiiScrubber implements PiiScrubber {
   /** Same answer as {@link #isSensitiveKey(String)} for {@code text[start, end)}, without allocating. */
   private boolean isSensitiveKey(String text, int start, int end) {
     int length = end - start;
-    for (String k : config.sensitiveKeys()) {
+    for (String k : sensitiveKeys) {
       if (k.length() == length && text.regionMatches(true, start, k, 0, length)) {
         return true;
       }
     }
-    for (String fragment : config.sensitiveKeyFragments()) {
+    if (length < shortestFragment) {
+      return false;
+    }
+    for (String fragment : sensitiveFragments) {
       for (int i = start, last = end - fragment.length(); i <= last; i++) {
         if (text.regionMatches(true, i, fragment, 0, fragment.length())) {
           return true;
