@@ -20,9 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Per-monitor availability accounting in memory: minute buckets (24 h), hour buckets (30 d) and
  * UTC day buckets (365 d), each holding up, down and maintenance milliseconds, check counts and a
  * response-time digest ({@link LatencyDigest}: p50/p95/p99 within +10 %). Buckets are created
- * only where something happened. Memory at full retention is about 350 bytes per bucket with
- * latency data, i.e. roughly 0.9 MB per monitor after a year of checks; hosts with tens of
- * thousands of monitors should size the heap for it or export the hourly buckets elsewhere.
+ * only where something happened. Memory is about 170 bytes per bucket with latency data
+ * (measured: ~270 KB per monitor for 24 h of 30-second checks, dominated by the 1,440 minute
+ * buckets); hosts with thousands of monitors should size the heap for it.
  *
  * <p>Queries pick the finest granularity whose retention still covers the range start, and sum
  * the buckets whose start lies in the range (so a range is effectively rounded to bucket starts).
