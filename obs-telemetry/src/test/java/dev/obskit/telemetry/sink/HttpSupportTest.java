@@ -1,0 +1,40 @@
+package dev.obskit.telemetry.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class HttpSupportTest {
+  @ParameterizedTest(name = "HTTP {0} -> {1}")
+  @CsvSource({"200,SUCCESS", "202,SUCCESS", "204,SUCCESS", "400,REJECT", "401,REJECT",
+      "403,REJECT", "406,REJECT", "413,REJECT", "404,REJECT", "408,RETRY", "429,RETRY",
+      "500,RETRY", "502,RETRY", "503,RETRY", "504,RETRY", "402,RETRY"})
+  void classify_followsOtlpAndBetterStackRules(int status, SendResult.Outcome expected) {
+    assertThat(HttpSupport.classify(status, null, "").outcome()).isEqualTo(expected);
+  }
+
+  @Test
+  void retryAfter_secondsDateMalformedAndHostile() {
+    assertThat(HttpSupport.parseRetryAfter("7")).isEqualTo(Duration.ofSeconds(7));
+    assertThat(HttpSupport.parseRetryAfter("999999999")).isEqualTo(HttpSupport.MAX_RETRY_AFTER);
+    assertThat(HttpSupport.parseRetryAfter("-5")).isEqualTo(Duration.ZERO);
+    assertThat(HttpSupport.parseRetryAfter("soon")).isNull();
+    assertThat(HttpSupport.parseRetryAfter("")).isNull();
+    String in30s = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(30));
+    assertThat(HttpSupport.parseRetryAfter(in30s)).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(31));
+  }
+
+  @Test
+  void reason_includesStatusAndBodySnippet() {
+    SendResult r = HttpSupport.classify(406, null, "Couldn't parse JSON content.");
+    assertThat(r.reason()).isEqualTo("HTTP 406: Couldn't parse JSON content.");
+    assertThat(r.status()).isEqualTo(406);
+  }
+}

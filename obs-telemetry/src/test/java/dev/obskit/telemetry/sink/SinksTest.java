@@ -1,0 +1,87 @@
+package dev.obskit.telemetry.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.obskit.telemetry.TestSupport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SinksTest {
+  @TempDir Path dir;
+
+  private static SinkBatch batch(String... records) {
+    return SinkBatch.of("b-1", Stream.of(records).map(r -> r.getBytes(StandardCharsets.UTF_8)).toList());
+  }
+
+  @Test
+  void clickHouse_postsJsonEachRowInsert_withCredentialsHeaders() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(new MockResponse().setResponseCode(200));
+      server.start();
+      ClickHouseSink sink = ClickHouseSink.builder().setUrl(server.url("/").toString())
+          .setTable("obs.logs").setUser("writer").setPassword("s3cret").setGzip(false).build();
+      assertThat(sink.send(batch("{\"a\":1}", "{\"a\":2}")).outcome()).isEqualTo(SendResult.Outcome.SUCCESS);
+      RecordedRequest r = server.takeRequest();
+      assertThat(r.getRequestUrl().queryParameter("query"))
+          .isEqualTo("INSERT INTO obs.logs FORMAT JSONEachRow");
+      assertThat(r.getHeader("X-ClickHouse-User")).isEqualTo("writer");
+      assertThat(r.getHeader("X-ClickHouse-Key")).isEqualTo("s3cret");
+      assertThat(r.getHeader(SinkBatch.BATCH_ID_HEADER)).isEqualTo("b-1");
+      assertThat(new String(TestSupport.body(r), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}\n{\"a\":2}\n");
+      assertThat(sink.toString()).doesNotContain("s3cret");
+    }
+  }
+
+  @Test
+  void clickHouse_rejectsInjectionInTableName() {
+    assertThatThrownBy(() -> ClickHouseSink.builder().setUrl("http://ch:8123")
+        .setTable("logs; DROP TABLE x").build()).hasMessageContaining("table");
+  }
+
+  @Test
+  void betterStack_sendsGzippedJsonArray_withBearerToken() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(new MockResponse().setResponseCode(202));
+      server.start();
+      BetterStackSink sink = BetterStackSink.builder().setIngestUrl(server.url("/").toString())
+          .setSourceToken("tok").build();
+      assertThat(sink.send(batch("{\"dt\":\"x\"}", "{\"dt\":\"y\"}")).outcome())
+          .isEqualTo(SendResult.Outcome.SUCCESS);
+      RecordedRequest r = server.takeRequest();
+      assertThat(r.getHeader("Authorization")).isEqualTo("Bearer tok");
+      assertThat(r.getHeader("Content-Encoding")).isEqualTo("gzip");
+      assertThat(TestSupport.jsonArray(TestSupport.body(r))).hasSize(2);
+    }
+  }
+
+  @Test
+  void connectionRefused_isRetry() {
+    BetterStackSink sink = BetterStackSink.builder().setIngestUrl("http://127.0.0.1:1/")
+        .setSourceToken("t").build();
+    assertThat(sink.send(batch("{}")).outcome()).isEqualTo(SendResult.Outcome.RETRY);
+  }
+
+  @Test
+  void fileSink_rollsBySize_andKeepsMaxFiles() throws Exception {
+    FileSink sink = FileSink.builder().setDirectory(dir).setMaxFileBytes(25).setMaxFiles(2).build();
+    for (int i = 0; i < 5; i++) {
+      assertThat(sink.send(batch("{\"n\":" + i + ",\"pad\":\"xx\"}")).outcome())
+          .isEqualTo(SendResult.Outcome.SUCCESS);
+    }
+    sink.close();
+    try (Stream<Path> files = Files.list(dir)) {
+      List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+      assertThat(names).containsExactly("telemetry-00004.ndjson", "telemetry-00005.ndjson");
+    }
+    assertThat(Files.readString(dir.resolve("telemetry-00005.ndjson"))).contains("\"n\":4");
+  }
+}
