@@ -185,12 +185,17 @@ final class IncidentsDemo implements DemoSection {
     }
     ResponseReport team = incidents.metrics().forTeam(env.team(),
         env.clock().instant().minus(Duration.ofDays(30)), env.clock().instant().plusSeconds(1));
-    out.printf("  team MTTA %s (p90 %s), MTTR %s (p90 %s) over %d incident(s)%n", team.mtta(),
-        team.timeToAcknowledge().p90(), team.mttr(), team.timeToResolve().p90(), team.incidents());
+    out.printf("  team MTTA %s (p90 %s), MTTR %s (p90 %s) over %d incident(s) in 30 days%n",
+        seconds(team.mtta()), seconds(team.timeToAcknowledge().p90()), seconds(team.mttr()),
+        seconds(team.timeToResolve().p90()), team.incidents());
     PostmortemDraft draft = incidents.postmortem(env.team(), incident.id()).orElseThrow();
     out.println("  postmortem draft:");
     draft.markdown().lines().forEach(l -> out.println("    | " + l));
     env.facts().put("incidents.resolvedIncident", incident.id().value());
+  }
+
+  private static Object seconds(Duration d) {
+    return d == null ? "n/a" : d.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   private static Incident latest(IncidentsModule m, TeamId team, String key) {
