@@ -44,6 +44,7 @@ public final class IssueService {
   private final Clock clock;
   private final IdGenerator ids;
   private final SpikeDetector spikes = new SpikeDetector();
+  private final Object[] stripes = newStripes(64);
 
   /** Creates the service. */
   public IssueService(IssueRepository repository, ReleaseTracker releases, AlertManager alerts,
@@ -55,18 +56,39 @@ public final class IssueService {
     this.ids = Objects.requireNonNull(ids, "ids");
   }
 
+  private static Object[] newStripes(int n) {
+    Object[] locks = new Object[n];
+    for (int i = 0; i < n; i++) {
+      locks[i] = new Object();
+    }
+    return locks;
+  }
+
   /** Folds one grouped event into its issue, creating it if needed, and raises alerts. */
   public IssueUpdate record(ProjectConfig project, ErrorEvent event, GroupingResult grouping) {
     Instant now = clock.instant();
     releases.recordEvent(project.teamId(), project.id(), event.release(), now);
     String userKey = event.user().identityKey();
+    // Events of one issue usually arrive in bursts from several threads; a striped lock turns the
+    // optimistic retry storm (each retry throws) into a short queue. The version check stays as
+    // the guard against writers outside this service.
+    IssueUpdate update;
+    synchronized (stripes[Math.floorMod(grouping.hash().hashCode(), stripes.length)]) {
+      update = recordLocked(project, event, grouping, now, userKey);
+    }
+    // Alerts go out after the lock: alert subscribers must not hold up the issue's other events.
+    afterUpdate(project, update, event, now);
+    return update;
+  }
+
+  private IssueUpdate recordLocked(ProjectConfig project, ErrorEvent event, GroupingResult grouping,
+      Instant now, String userKey) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Optional<Issue> current = repository.findByHash(project.teamId(), project.id(), grouping.hash());
       try {
         IssueUpdate update = current.isEmpty()
             ? create(project, event, grouping, now, userKey)
             : count(project, current.get(), event, now, userKey);
-        afterUpdate(project, update, event, now);
         return update;
       } catch (StaleVersionException | DuplicateKeyException e) {
         Thread.onSpinWait();

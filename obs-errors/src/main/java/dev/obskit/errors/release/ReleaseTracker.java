@@ -18,11 +18,16 @@ import java.util.Optional;
 public final class ReleaseTracker {
   private final ReleaseRepository repository;
   private final IdGenerator ids;
+  // Every event of a release updates one record; serialising per release avoids retry storms.
+  private final Object[] stripes = new Object[32];
 
   /** Creates a tracker storing into {@code repository}. */
   public ReleaseTracker(ReleaseRepository repository, IdGenerator ids) {
     this.repository = Objects.requireNonNull(repository, "repository");
     this.ids = Objects.requireNonNull(ids, "ids");
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new Object();
+    }
   }
 
   /** Records one event of {@code release}. */
@@ -84,6 +89,13 @@ public final class ReleaseTracker {
     if (release == null || release.isEmpty()) {
       return;
     }
+    synchronized (stripes[Math.floorMod(release.hashCode(), stripes.length)]) {
+      changeLocked(team, project, release, at, events, issues, resolved, sessions, crashed);
+    }
+  }
+
+  private void changeLocked(TeamId team, ProjectId project, String release, Instant at, long events,
+      long issues, long resolved, long sessions, long crashed) {
     for (int attempt = 0; attempt < 100; attempt++) {
       Optional<Release> current = repository.find(team, project, release);
       try {
