@@ -20,9 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Per-monitor availability accounting in memory: minute buckets (24 h), hour buckets (30 d) and
  * UTC day buckets (365 d), each holding up, down and maintenance milliseconds, check counts and a
  * response-time digest ({@link LatencyDigest}: p50/p95/p99 within +10 %). Buckets are created
- * only where something happened. Memory is about 170 bytes per bucket with latency data
- * (measured: ~270 KB per monitor for 24 h of 30-second checks, dominated by the 1,440 minute
- * buckets); hosts with thousands of monitors should size the heap for it.
+ * only where something happened, in primitive-array rings ({@link BucketRing}): about 5 bytes
+ * per minute bucket (up milliseconds as a char, two inline latency samples as bytes) plus a
+ * sparse digest per hour, so 24 h of 30-second checks costs about 14 KB per monitor (was
+ * ~274 KB with one object per bucket).
  *
  * <p>Queries pick the finest granularity whose retention still covers the range start, and sum
  * the buckets whose start lies in the range (so a range is effectively rounded to bucket starts).

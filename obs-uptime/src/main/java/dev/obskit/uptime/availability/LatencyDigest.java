@@ -10,8 +10,9 @@ import java.util.Arrays;
  * by at most 10 % (never under-estimate), and are exact for 0 ms.
  *
  * <p>Storage is sparse because one monitor's response times cluster in a few buckets: a sorted
- * array of {@code (bucket << 16 | count)} cells, so a minute bucket with two checks costs about
- * 56 bytes instead of a dense 236-byte array. Counts saturate at 65,535 per cell. Digests merge
+ * array of {@code (bucket << 16 | count)} cells. Buckets with at most two samples do not even
+ * need a digest: {@link BucketRing} keeps their indices inline and builds one only to answer a
+ * query. Counts saturate at 65,535 per cell. Digests merge
  * by adding counts, which is how minute buckets roll up into hours and days. Not thread-safe;
  * guarded by its owner.
  */
@@ -39,7 +40,11 @@ final class LatencyDigest {
   }
 
   void add(long millis) {
-    int bucket = index(millis);
+    addIndex(index(millis));
+  }
+
+  /** Adds one sample already mapped to its bucket by {@link #index(long)}. */
+  void addIndex(int bucket) {
     int pos = find(bucket);
     if (pos >= 0) {
       if ((cells[pos] & MAX_COUNT) < MAX_COUNT) {
@@ -73,6 +78,11 @@ final class LatencyDigest {
       }
     }
     return -(lo + 1);
+  }
+
+  /** Returns an estimate of this digest's heap (object and cell array, headers included). */
+  long footprintBytes() {
+    return 32 + (cells.length == 0 ? 0 : 16 + 4L * cells.length);
   }
 
   long total() {

@@ -5,9 +5,7 @@ import dev.obskit.uptime.state.Step;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One monitor's availability history: minute, hour and day buckets written through together
@@ -16,52 +14,39 @@ import java.util.Map;
  */
 final class MonitorHistory {
   private final Object lock = new Object();
-  private final Map<Granularity, BucketSeries> series = new EnumMap<>(Granularity.class);
+  private final BucketRing[] rings = new BucketRing[Granularity.values().length];
   private final ArrayDeque<Step.Outage> outages = new ArrayDeque<>();
   private Instant ongoingSince;
 
   MonitorHistory() {
     for (Granularity g : Granularity.values()) {
-      series.put(g, new BucketSeries(g));
+      rings[g.ordinal()] = new BucketRing(g);
     }
   }
 
   void book(Segment s, long nowMillis) {
     synchronized (lock) {
+      prune(nowMillis);
       long from = s.from().toEpochMilli();
       long to = s.to().toEpochMilli();
       long minute = Granularity.MINUTE.sizeMillis();
       while (from < to) {
         long end = Math.min(to, (Math.floorDiv(from, minute) + 1) * minute);
         long len = end - from;
-        for (BucketSeries bs : series.values()) {
-          Bucket b = bs.bucketFor(from);
-          switch (s.booking()) {
-            case UP -> b.up += len;
-            case DOWN -> b.down += len;
-            case MAINTENANCE -> b.maintenance += len;
-            default -> throw new IllegalStateException("unknown booking " + s.booking());
-          }
+        for (BucketRing ring : rings) {
+          ring.addTime(from, s.booking(), len);
         }
         from = end;
       }
-      prune(nowMillis);
     }
   }
 
   void check(Instant at, long latencyMillis, boolean up, long nowMillis) {
     synchronized (lock) {
-      for (BucketSeries bs : series.values()) {
-        Bucket b = bs.bucketFor(at.toEpochMilli());
-        b.checks++;
-        if (!up) {
-          b.failed++;
-        }
-        if (up && latencyMillis >= 0) {
-          b.addLatency(latencyMillis);
-        }
-      }
       prune(nowMillis);
+      for (BucketRing ring : rings) {
+        ring.addCheck(at.toEpochMilli(), up, latencyMillis);
+      }
     }
   }
 
@@ -83,18 +68,14 @@ final class MonitorHistory {
   }
 
   private void prune(long nowMillis) {
-    for (BucketSeries bs : series.values()) {
-      bs.prune(nowMillis);
+    for (BucketRing ring : rings) {
+      ring.prune(nowMillis);
     }
   }
 
   List<BucketStats> buckets(Granularity g, long from, long to) {
     synchronized (lock) {
-      List<BucketStats> out = new ArrayList<>();
-      for (Bucket b : series.get(g).range(from, to)) {
-        out.add(b.stats(g));
-      }
-      return out;
+      return to <= from ? List.of() : rings[g.ordinal()].stats(from, to);
     }
   }
 
@@ -102,17 +83,28 @@ final class MonitorHistory {
   long[] totals(Granularity g, long from, long to, long thresholdMillis) {
     synchronized (lock) {
       long[] t = new long[6];
-      for (Bucket b : series.get(g).range(from, to)) {
-        t[0] += b.up;
-        t[1] += b.down;
-        t[2] += b.maintenance;
-        t[3] += b.checks;
-        t[4] += b.failed;
-        if (thresholdMillis >= 0 && b.latency != null) {
-          t[5] += b.latency.countAtOrBelow(thresholdMillis);
-        }
+      if (to > from) {
+        rings[g.ordinal()].addTotals(from, to, thresholdMillis, t);
       }
       return t;
+    }
+  }
+
+  /** Returns how many chunks the ring of {@code g} has allocated. */
+  int allocatedChunks(Granularity g) {
+    synchronized (lock) {
+      return rings[g.ordinal()].allocatedChunks();
+    }
+  }
+
+  /** Returns an estimate of the heap held by this history's buckets. */
+  long footprintBytes() {
+    synchronized (lock) {
+      long bytes = 64;
+      for (BucketRing ring : rings) {
+        bytes += ring.footprintBytes();
+      }
+      return bytes;
     }
   }
 
