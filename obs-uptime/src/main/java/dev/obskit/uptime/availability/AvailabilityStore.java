@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * response-time digest ({@link LatencyDigest}: p50/p95/p99 within +10 %). Buckets are created
  * only where something happened, in primitive-array rings ({@link BucketRing}): about 5 bytes
  * per minute bucket (up milliseconds as a char, two inline latency samples as bytes) plus a
- * sparse digest per hour, so 24 h of 30-second checks costs about 14 KB per monitor (was
+ * sparse digest per hour, so 24 h of 30-second checks costs about 13-14 KB per monitor (was
  * ~274 KB with one object per bucket).
  *
  * <p>Queries pick the finest granularity whose retention still covers the range start, and sum

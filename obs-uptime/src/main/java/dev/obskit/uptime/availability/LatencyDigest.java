@@ -10,7 +10,8 @@ import java.util.Arrays;
  * by at most 10 % (never under-estimate), and are exact for 0 ms.
  *
  * <p>Storage is sparse because one monitor's response times cluster in a few buckets: a sorted
- * array of {@code (bucket << 16 | count)} cells. Buckets with at most two samples do not even
+ * array of cells, two bytes each ({@code bucket << 8 | count}) while every count fits a byte,
+ * which holds an hour of 30-second checks, then four ({@code bucket << 16 | count}). Buckets with at most two samples do not even
  * need a digest: {@link BucketRing} keeps their indices inline and builds one only to answer a
  * query. Counts saturate at 65,535 per cell. Digests merge
  * by adding counts, which is how minute buckets roll up into hours and days. Not thread-safe;
@@ -21,9 +22,13 @@ final class LatencyDigest {
   static final int MAX_MILLIS = 60_000;
   static final int BUCKETS = 2 + (int) Math.ceil(Math.log(MAX_MILLIS) / Math.log(GROWTH));
   private static final int MAX_COUNT = 0xFFFF;
-  private static final int[] EMPTY = new int[0];
+  private static final int MAX_SMALL_COUNT = 0xFF;
+  private static final char[] EMPTY = new char[0];
 
-  private int[] cells = EMPTY;
+  /** Cells {@code (bucket << 8 | count)} while every count fits a byte (an hour at 30 s). */
+  private char[] small = EMPTY;
+  /** Cells {@code (bucket << 16 | count)} once a count exceeded 255; then {@code small} is null. */
+  private int[] wide;
   private int size;
   private long total;
 
@@ -47,20 +52,61 @@ final class LatencyDigest {
   void addIndex(int bucket) {
     int pos = find(bucket);
     if (pos >= 0) {
-      if ((cells[pos] & MAX_COUNT) < MAX_COUNT) {
-        cells[pos]++;
-        total++;
+      int count = countAt(pos);
+      if (count >= MAX_COUNT) {
+        return;
       }
+      if (wide == null && count >= MAX_SMALL_COUNT) {
+        widen();
+      }
+      setCell(pos, bucket, count + 1);
+      total++;
       return;
     }
     int insert = -pos - 1;
-    if (size == cells.length) {
-      cells = Arrays.copyOf(cells, Math.max(2, size + (size >> 1) + 1));
+    if (wide != null) {
+      if (size == wide.length) {
+        wide = Arrays.copyOf(wide, grow(size));
+      }
+      System.arraycopy(wide, insert, wide, insert + 1, size - insert);
+    } else {
+      if (size == small.length) {
+        small = Arrays.copyOf(small, grow(size));
+      }
+      System.arraycopy(small, insert, small, insert + 1, size - insert);
     }
-    System.arraycopy(cells, insert, cells, insert + 1, size - insert);
-    cells[insert] = bucket << 16 | 1;
     size++;
+    setCell(insert, bucket, 1);
     total++;
+  }
+
+  private static int grow(int size) {
+    return Math.max(2, size + (size >> 1) + 1);
+  }
+
+  private void widen() {
+    int[] cells = new int[Math.max(2, small.length)];
+    for (int i = 0; i < size; i++) {
+      cells[i] = bucketAt(i) << 16 | countAt(i);
+    }
+    wide = cells;
+    small = null;
+  }
+
+  private int bucketAt(int i) {
+    return wide != null ? wide[i] >>> 16 : small[i] >>> 8;
+  }
+
+  private int countAt(int i) {
+    return wide != null ? wide[i] & MAX_COUNT : small[i] & MAX_SMALL_COUNT;
+  }
+
+  private void setCell(int i, int bucket, int count) {
+    if (wide != null) {
+      wide[i] = bucket << 16 | count;
+    } else {
+      small[i] = (char) (bucket << 8 | count);
+    }
   }
 
   private int find(int bucket) {
@@ -68,7 +114,7 @@ final class LatencyDigest {
     int hi = size - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int b = cells[mid] >>> 16;
+      int b = bucketAt(mid);
       if (b < bucket) {
         lo = mid + 1;
       } else if (b > bucket) {
@@ -82,7 +128,9 @@ final class LatencyDigest {
 
   /** Returns an estimate of this digest's heap (object and cell array, headers included). */
   long footprintBytes() {
-    return 32 + (cells.length == 0 ? 0 : 16 + 4L * cells.length);
+    long cells = wide != null ? 16 + 4L * wide.length
+        : small.length == 0 ? 0 : 16 + 2L * small.length;
+    return 32 + cells;
   }
 
   long total() {
@@ -93,8 +141,8 @@ final class LatencyDigest {
   long countAtOrBelow(long millis) {
     int last = index(millis);
     long n = 0;
-    for (int i = 0; i < size && cells[i] >>> 16 <= last; i++) {
-      n += cells[i] & MAX_COUNT;
+    for (int i = 0; i < size && bucketAt(i) <= last; i++) {
+      n += countAt(i);
     }
     return n;
   }
@@ -107,11 +155,11 @@ final class LatencyDigest {
     long rank = Math.max(1, (long) Math.ceil(p / 100.0 * total));
     long seen = 0;
     for (int i = 0; i < size; i++) {
-      seen += cells[i] & MAX_COUNT;
+      seen += countAt(i);
       if (seen >= rank) {
-        return upperBound(cells[i] >>> 16);
+        return upperBound(bucketAt(i));
       }
     }
-    return upperBound(cells[size - 1] >>> 16);
+    return upperBound(bucketAt(size - 1));
   }
 }

@@ -29,16 +29,16 @@ class BucketRingTest {
   }
 
   @Test
-  void fullDayAtThirtySeconds_allocatesBoundedChunks_andStaysUnderSixteenKilobytes() {
+  void fullDayAtThirtySeconds_allocatesBoundedChunks_andStaysUnderThirteenKilobytes() {
     MonitorHistory h = fill(24);
     // 1,440 minutes (+ the booked-ahead one) span at most 24 chunks of 64; one hour chunk of 64
     // and one day chunk cover a day.
     assertThat(h.allocatedChunks(Granularity.MINUTE)).isBetween(23, 24);
     assertThat(h.allocatedChunks(Granularity.HOUR)).isEqualTo(1);
     assertThat(h.allocatedChunks(Granularity.DAY)).isBetween(1, 2);
-    // estimate from array lengths and widths: ~5 bytes per minute (2 up, 2 inline samples) plus
-    // one digest per hour; measured 13,984 bytes when written
-    assertThat(h.footprintBytes()).isLessThan(16_384);
+    // estimate from array lengths and widths: ~4 bytes per minute (2 up, 2 inline samples) plus
+    // one digest of 2-byte cells per hour; 12,736 bytes when written (274 KB before the rings)
+    assertThat(h.footprintBytes()).isLessThan(13_312);
   }
 
   @Test

@@ -36,4 +36,25 @@ class LatencyDigestTest {
     assertThat(digest.countAtOrBelow(1_000_000)).isEqualTo(7);
     assertThat(digest.percentile(100)).isGreaterThanOrEqualTo(LatencyDigest.MAX_MILLIS);
   }
+
+  @Test
+  void countsBeyondOneByte_widenCells_andSaturateAt65535() {
+    LatencyDigest digest = new LatencyDigest();
+    long small = digest.footprintBytes();
+    for (int i = 0; i < 300; i++) {
+      digest.add(100);
+    }
+    digest.add(5);
+    digest.add(2_000);
+    assertThat(digest.total()).isEqualTo(302);
+    assertThat(digest.countAtOrBelow(100)).isEqualTo(301);
+    assertThat(digest.percentile(50)).isEqualTo(LatencyDigest.upperBound(LatencyDigest.index(100)));
+    assertThat(digest.percentile(100)).isBetween(2_000L, 2_200L);
+    assertThat(digest.footprintBytes()).isGreaterThan(small);
+    for (int i = 0; i < 70_000; i++) {
+      digest.add(5);
+    }
+    assertThat(digest.countAtOrBelow(5)).isEqualTo(65_535);
+    assertThat(digest.total()).isEqualTo(65_535 + 301);
+  }
 }
