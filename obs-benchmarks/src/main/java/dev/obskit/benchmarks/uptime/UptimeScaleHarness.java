@@ -6,13 +6,17 @@ import dev.obskit.core.id.MonitorId;
 import dev.obskit.core.id.TeamId;
 import dev.obskit.uptime.UptimeConfig;
 import dev.obskit.uptime.UptimeModule;
+import dev.obskit.uptime.availability.AvailabilityStore;
 import dev.obskit.uptime.check.CheckResult;
 import dev.obskit.uptime.check.Checker;
 import dev.obskit.uptime.check.HttpSpec;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.check.MonitorKind;
+import dev.obskit.uptime.check.Timings;
 import dev.obskit.uptime.http.HttpChecker;
 import dev.obskit.uptime.schedule.SchedulerStats;
+import dev.obskit.uptime.state.Booking;
+import dev.obskit.uptime.state.Segment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +57,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class UptimeScaleHarness {
   private static final Duration FREQUENCY = Duration.ofSeconds(30);
+
+  /** System property: hours of 30 s history to prefill per monitor before the run (default 0). */
+  static final String PREFILL_PROPERTY = "obs.bench.prefillHours";
 
   private UptimeScaleHarness() {}
 
@@ -108,7 +116,7 @@ public final class UptimeScaleHarness {
       throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), UptimeScaleHarness.class.getName(),
+        "-D" + PREFILL_PROPERTY + "=" + Integer.getInteger(PREFILL_PROPERTY, 0), "-cp", System.getProperty("java.class.path"), UptimeScaleHarness.class.getName(),
         "child", Integer.toString(port), Integer.toString(n), Integer.toString(warmup),
         Integer.toString(measure)).redirectErrorStream(true).start();
     Map<String, String> result = new LinkedHashMap<>();
@@ -142,6 +150,7 @@ public final class UptimeScaleHarness {
     try (ObsKit kit = ObsKit.builder().setClock(clock)
         .addModule(ctx -> UptimeModule.create(ctx, config)).build().start()) {
       UptimeModule uptime = kit.module(UptimeModule.class);
+      prefill(uptime.availability(), clock, n, Integer.getInteger(PREFILL_PROPERTY, 0));
       HttpSpec spec = HttpSpec.builder(url).setRequiredKeyword("ok").build();
       for (int i = 0; i < n; i++) {
         uptime.addMonitor(Monitor.builder(MonitorId.of("m-" + i), team, spec)
@@ -180,6 +189,24 @@ public final class UptimeScaleHarness {
           peak / 1048576.0, live / 1048576.0, seconds);
     }
     System.exit(0);
+  }
+
+  /**
+   * Fills {@code hours} of past 30-second up checks per monitor so that the run measures the
+   * scheduler with a steady-state history in the heap, not an empty one.
+   */
+  private static void prefill(AvailabilityStore store, Clock clock, int n, int hours) {
+    Instant start = clock.instant().minus(Duration.ofHours(hours));
+    for (int i = 0; i < n; i++) {
+      MonitorId id = MonitorId.of("m-" + i);
+      Instant t = start;
+      for (int step = 0; step < hours * 120; step++) {
+        Instant next = t.plusSeconds(30);
+        store.recordCheck(id, CheckResult.up(t, Timings.total(1_000_000L * (5 + step % 50))));
+        store.book(id, new Segment(t, next, Booking.UP));
+        t = next;
+      }
+    }
   }
 
   private static long cpuNanos() {

@@ -20,10 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Per-monitor availability accounting in memory: minute buckets (24 h), hour buckets (30 d) and
  * UTC day buckets (365 d), each holding up, down and maintenance milliseconds, check counts and a
  * response-time digest ({@link LatencyDigest}: p50/p95/p99 within +10 %). Buckets are created
- * only where something happened, in primitive-array rings ({@link BucketRing}): about 5 bytes
+ * only where something happened, in primitive-array rings ({@link BucketRing}): about 4 bytes
  * per minute bucket (up milliseconds as a char, two inline latency samples as bytes) plus a
- * sparse digest per hour, so 24 h of 30-second checks costs about 13-14 KB per monitor (was
- * ~274 KB with one object per bucket).
+ * sparse digest per hour, so 24 h of 30-second checks costs about 13.5 KB per monitor (was
+ * ~274 KB with one object per bucket); each further hour adds its digest (~110 bytes) until the
+ * 30-day hour retention is full (~100 KB per monitor, measured by {@code HistoryMemory}).
  *
  * <p>Queries pick the finest granularity whose retention still covers the range start, and sum
  * the buckets whose start lies in the range (so a range is effectively rounded to bucket starts).
