@@ -39,8 +39,10 @@ public final class EventScrubber {
     }
     List<ExceptionValue> exceptions = new ArrayList<>();
     for (ExceptionValue v : event.exceptions()) {
-      exceptions.add(new ExceptionValue(v.type(), scrubber.scrubText(v.value()), v.module(),
-          v.frames(), v.mechanismType(), v.synthetic(), v.handled()));
+      String value = scrubber.scrubText(v.value());
+      // Records are values: an unchanged message keeps the original (and its frame list).
+      exceptions.add(Objects.equals(value, v.value()) ? v : new ExceptionValue(v.type(), value,
+          v.module(), v.frames(), v.mechanismType(), v.synthetic(), v.handled()));
     }
     b.exceptions(exceptions);
     List<Breadcrumb> crumbs = new ArrayList<>();

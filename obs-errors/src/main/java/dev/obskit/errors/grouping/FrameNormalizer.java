@@ -71,6 +71,10 @@ final class FrameNormalizer {
 
   // A cheap pre-check keeps the regexes off the common path of ordinary and inner classes.
   private static boolean mayBeGenerated(String module) {
+    if (module.indexOf('$') < 0) {
+      // Only the reflection accessor and jdk.proxy patterns can match a name without '$'.
+      return module.contains("Accessor") || module.startsWith("jdk.proxy");
+    }
     return module.contains("$$") || module.contains("$Proxy") || module.contains("HibernateProxy")
         || module.contains("ByteBuddy") || module.contains("Accessor") || module.contains("$fn__")
         || module.startsWith("jdk.proxy");

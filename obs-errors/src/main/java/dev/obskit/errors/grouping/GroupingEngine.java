@@ -264,9 +264,11 @@ public final class GroupingEngine {
     for (int j = frames.size() - 1; j >= 0; j--) {
       StackFrame f = frames.get(j);
       String m = f.module();
-      if (m != null && (m.startsWith("java.util.concurrent.ThreadPoolExecutor")
-          && "runWorker".equals(f.function())
-          || m.startsWith("java.util.concurrent.ForkJoinWorkerThread") && "run".equals(f.function()))) {
+      String fn = f.function();
+      // The short function name is compared first: it rules out almost every frame cheaply.
+      if (m != null && fn != null && ("runWorker".equals(fn)
+          && m.startsWith("java.util.concurrent.ThreadPoolExecutor")
+          || "run".equals(fn) && m.startsWith("java.util.concurrent.ForkJoinWorkerThread"))) {
         return j + 1;
       }
     }

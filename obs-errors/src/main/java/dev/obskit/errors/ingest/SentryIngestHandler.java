@@ -152,7 +152,7 @@ public final class SentryIngestHandler {
     ErrorEvent event = null;
     if (eventItem != null) {
       event = parseEvent(eventItem.data(), eventItem.offset(), eventItem.length());
-      if (headerId != null) {
+      if (headerId != null && !headerId.equals(event.eventId())) {
         event = event.toBuilder().eventId(headerId).build();
       }
       // An SDK retrying an envelope it already delivered must not spend quota twice.
