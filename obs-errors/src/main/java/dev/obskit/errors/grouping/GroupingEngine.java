@@ -49,6 +49,7 @@ public final class GroupingEngine {
   private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(GroupingEngine::md5);
   private static final ThreadLocal<StringBuilder> BUFFER =
       ThreadLocal.withInitial(() -> new StringBuilder(2048));
+  private static final ThreadLocal<byte[]> ASCII = ThreadLocal.withInitial(() -> new byte[2048]);
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final GroupingConfig config;
@@ -83,10 +84,14 @@ public final class GroupingEngine {
     sb.setLength(0);
     GroupingStrategy strategy = components(event, sb);
     String text = sb.toString();
+    String hash = asciiMd5Hex(sb);
+    if (hash == null) {
+      hash = md5Hex(text);
+    }
     if (sb.capacity() > 64 * 1024) {
       BUFFER.remove();
     }
-    return new GroupingResult(md5Hex(text), strategy, config.version(), text);
+    return new GroupingResult(hash, strategy, config.version(), text);
   }
 
   private GroupingStrategy components(ErrorEvent event, StringBuilder sb) {
@@ -305,10 +310,40 @@ public final class GroupingEngine {
     }
   }
 
+  /**
+   * Hashes the components straight from the builder through a per-thread byte buffer when they
+   * are pure ASCII (UTF-8 and ASCII agree there), saving the encoded copy; returns null otherwise
+   * so {@link #md5Hex} encodes properly.
+   */
+  private static String asciiMd5Hex(StringBuilder sb) {
+    int n = sb.length();
+    if (n > 16 * 1024) {
+      return null;
+    }
+    byte[] bytes = ASCII.get();
+    if (bytes.length < n) {
+      bytes = new byte[Math.max(n, 2 * bytes.length)];
+      ASCII.set(bytes);
+    }
+    for (int i = 0; i < n; i++) {
+      char c = sb.charAt(i);
+      if (c >= 0x80) {
+        return null;
+      }
+      bytes[i] = (byte) c;
+    }
+    MessageDigest md = MD5.get();
+    md.update(bytes, 0, n);
+    return hex(md.digest());
+  }
+
   /** Returns the lowercase hex MD5 of {@code text} in UTF-8. */
   static String md5Hex(String text) {
     MessageDigest md = MD5.get();
-    byte[] digest = md.digest(text.getBytes(StandardCharsets.UTF_8));
+    return hex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String hex(byte[] digest) {
     char[] out = new char[32];
     for (int i = 0; i < 16; i++) {
       out[2 * i] = HEX[(digest[i] >> 4) & 0xf];
