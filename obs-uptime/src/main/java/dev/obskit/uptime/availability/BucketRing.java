@@ -22,8 +22,10 @@ import java.util.List;
  * checks all succeed stores no count at all. Latency keeps
  * up to two samples per bucket inline as digest indices (one byte each, exact, so a one-minute
  * bucket at a 30 s frequency needs no object); the third sample moves them into a
- * {@link LatencyDigest}. A bucket "exists" (is listed) when any of its time or check counters is
- * non-zero, which matches creating buckets only where something happened.
+ * {@link LatencyDigest}. Once a chunk is closed (one bucket after its last one ended), its
+ * digests are packed into one shared byte array (~2 bytes per histogram cell instead of an object
+ * of ~110 bytes per hour) and decoded on read. A bucket "exists" (is listed) when any of its time
+ * or check counters is non-zero, which matches creating buckets only where something happened.
  *
  * <p>Not thread-safe; guarded by {@link MonitorHistory}.
  */
@@ -31,6 +33,8 @@ final class BucketRing {
   static final int CHUNK = 64;
   static final int SLACK = 16;
   private static final int INLINE_SAMPLES = 2;
+  /** Bytes of a packed chunk's offset table: {@code CHUNK + 1} two-byte offsets. */
+  private static final int TABLE = 2 * (CHUNK + 1);
 
   private final Granularity granularity;
   private final long size;
@@ -85,10 +89,15 @@ final class BucketRing {
       return;
     }
     oldestKept = oldest;
+    // a chunk is closed once the bucket after its last one has ended too (one bucket of grace
+    // for segments booked ahead and checks reported late)
+    long closedBelow = Math.floorDiv(Math.floorDiv(nowMillis, size) - 1, (long) CHUNK);
     for (int i = 0; i < chunks.length; i++) {
       Chunk c = chunks[i];
       if (c != null && (c.base + 1) * CHUNK <= oldest) {
         chunks[i] = null;
+      } else if (c != null && c.base < closedBelow) {
+        c.pack();
       }
     }
   }
@@ -204,7 +213,13 @@ final class BucketRing {
     return column == null ? 0 : column.get(s);
   }
 
-  /** {@link #CHUNK} consecutive buckets starting at key {@code base * CHUNK}. */
+  /**
+   * {@link #CHUNK} consecutive buckets starting at key {@code base * CHUNK}. While open, buckets
+   * with more than two samples keep a {@link LatencyDigest} object; once the chunk is closed
+   * ({@link #pack()}) those digests are serialised into one shared byte array with an offset
+   * table and decoded on read, and a late write into a packed bucket's digest unpacks the chunk
+   * again (it is packed anew at the next prune).
+   */
   private static final class Chunk {
     final long base;
     Column up;
@@ -215,10 +230,25 @@ final class BucketRing {
     Column failed;
     /** Digest index + 1 of up to two samples per bucket; 0 = none. */
     byte[] samples;
-    LatencyDigest[] digests;
+    /**
+     * Null, the open digests ({@code LatencyDigest[CHUNK]}), or once packed a {@code byte[]}: a
+     * table of {@code CHUNK + 1} big-endian 2-byte offsets, then per bucket cells of (digest
+     * bucket byte, count as an unsigned 7-bit varint) in ascending bucket order; bucket {@code s}
+     * spans {@code [off(s), off(s + 1))}, empty without a digest. One field for both, so the
+     * chunk object (and a day of minute chunks) does not grow.
+     */
+    Object latency;
 
     Chunk(long base) {
       this.base = base;
+    }
+
+    LatencyDigest[] digests() {
+      return latency instanceof LatencyDigest[] d ? d : null;
+    }
+
+    byte[] packed() {
+      return latency instanceof byte[] b ? b : null;
     }
 
     boolean exists(int s) {
@@ -232,8 +262,12 @@ final class BucketRing {
 
     /** Returns how many latency samples bucket {@code s} holds. */
     long samples(int s) {
-      if (digests != null && digests[s] != null) {
-        return digests[s].total();
+      LatencyDigest[] ds = digests();
+      if (ds != null && ds[s] != null) {
+        return ds[s].total();
+      }
+      if (packed() != null && off(s) != off(s + 1)) {
+        return packedTotal(s);
       }
       if (samples == null) {
         return 0;
@@ -246,8 +280,12 @@ final class BucketRing {
     }
 
     void addLatency(int s, int index) {
-      if (digests != null && digests[s] != null) {
-        digests[s].addIndex(index);
+      if (packed() != null) {
+        unpack();
+      }
+      LatencyDigest[] ds = digests();
+      if (ds != null && ds[s] != null) {
+        ds[s].addIndex(index);
         return;
       }
       if (samples == null) {
@@ -266,16 +304,21 @@ final class BucketRing {
         samples[at + k] = 0;
       }
       d.addIndex(index);
-      if (digests == null) {
-        digests = new LatencyDigest[CHUNK];
+      if (ds == null) {
+        ds = new LatencyDigest[CHUNK];
+        latency = ds;
       }
-      digests[s] = d;
+      ds[s] = d;
     }
 
     /** Returns the bucket's digest (a fresh one for inline samples), or null without samples. */
     LatencyDigest digest(int s) {
-      if (digests != null && digests[s] != null) {
-        return digests[s];
+      LatencyDigest[] ds = digests();
+      if (ds != null && ds[s] != null) {
+        return ds[s];
+      }
+      if (packed() != null && off(s) != off(s + 1)) {
+        return decode(s);
       }
       if (samples == null || samples[s * INLINE_SAMPLES] == 0) {
         return null;
@@ -293,13 +336,127 @@ final class BucketRing {
         bytes += c == null ? 0 : c.footprintBytes();
       }
       bytes += samples == null ? 0 : 16 + samples.length;
-      if (digests != null) {
-        bytes += 16 + 4L * digests.length;
-        for (LatencyDigest d : digests) {
+      byte[] p = packed();
+      bytes += p == null ? 0 : 16 + p.length;
+      LatencyDigest[] ds = digests();
+      if (ds != null) {
+        bytes += 16 + 4L * ds.length;
+        for (LatencyDigest d : ds) {
           bytes += d == null ? 0 : d.footprintBytes();
         }
       }
       return bytes;
+    }
+
+    /** Serialises the digest objects into one byte array in {@link #latency}; no-op without any. */
+    void pack() {
+      if (samples != null && isZero(samples)) {
+        samples = null; // every inline sample moved into a digest
+      }
+      LatencyDigest[] ds = digests();
+      if (ds == null) {
+        return;
+      }
+      int length = TABLE;
+      for (LatencyDigest d : ds) {
+        for (int i = 0; d != null && i < d.cells(); i++) {
+          length += 1 + varintLength(d.countAt(i));
+        }
+      }
+      if (length > Character.MAX_VALUE) {
+        return; // cannot happen with LatencyDigest.BUCKETS cells of at most 3-byte counts
+      }
+      byte[] out = new byte[length];
+      int at = TABLE;
+      for (int s = 0; s < CHUNK; s++) {
+        putOff(out, s, at);
+        LatencyDigest d = ds[s];
+        for (int i = 0; d != null && i < d.cells(); i++) {
+          out[at++] = (byte) d.bucketAt(i);
+          for (int v = d.countAt(i); ; v >>>= 7) {
+            if (v < 0x80) {
+              out[at++] = (byte) v;
+              break;
+            }
+            out[at++] = (byte) (v & 0x7F | 0x80);
+          }
+        }
+      }
+      putOff(out, CHUNK, at);
+      latency = out;
+    }
+
+    private int off(int s) {
+      byte[] p = (byte[]) latency;
+      return (p[2 * s] & 0xFF) << 8 | p[2 * s + 1] & 0xFF;
+    }
+
+    private static void putOff(byte[] out, int s, int at) {
+      out[2 * s] = (byte) (at >>> 8);
+      out[2 * s + 1] = (byte) at;
+    }
+
+    private void unpack() {
+      LatencyDigest[] ds = new LatencyDigest[CHUNK];
+      for (int s = 0; s < CHUNK; s++) {
+        if (off(s) != off(s + 1)) {
+          ds[s] = decode(s);
+        }
+      }
+      latency = ds;
+    }
+
+    private LatencyDigest decode(int s) {
+      LatencyDigest d = new LatencyDigest();
+      byte[] p = (byte[]) latency;
+      int at = off(s);
+      int end = off(s + 1);
+      while (at < end) {
+        int bucket = p[at++] & 0xFF;
+        int count = 0;
+        for (int shift = 0; ; shift += 7) {
+          int b = p[at++];
+          count |= (b & 0x7F) << shift;
+          if (b >= 0) {
+            break;
+          }
+        }
+        d.appendCell(bucket, count);
+      }
+      return d;
+    }
+
+    private long packedTotal(int s) {
+      long total = 0;
+      byte[] p = (byte[]) latency;
+      int at = off(s);
+      int end = off(s + 1);
+      while (at < end) {
+        at++; // digest bucket
+        int count = 0;
+        for (int shift = 0; ; shift += 7) {
+          int b = p[at++];
+          count |= (b & 0x7F) << shift;
+          if (b >= 0) {
+            break;
+          }
+        }
+        total += count;
+      }
+      return total;
+    }
+
+    private static int varintLength(int v) {
+      return v < 0x80 ? 1 : v < 0x4000 ? 2 : 3;
+    }
+
+    private static boolean isZero(byte[] a) {
+      for (byte b : a) {
+        if (b != 0) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

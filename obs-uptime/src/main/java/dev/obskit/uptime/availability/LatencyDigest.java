@@ -80,6 +80,31 @@ final class LatencyDigest {
     total++;
   }
 
+  /**
+   * Appends a cell for a bucket above every bucket present with {@code count} samples (1 to
+   * 65,535); used to decode a digest packed by {@link BucketRing}.
+   */
+  void appendCell(int bucket, int count) {
+    if (wide == null && count > MAX_SMALL_COUNT) {
+      widen();
+    }
+    if (wide != null) {
+      if (size == wide.length) {
+        wide = Arrays.copyOf(wide, grow(size));
+      }
+    } else if (size == small.length) {
+      small = Arrays.copyOf(small, grow(size));
+    }
+    setCell(size, bucket, count);
+    size++;
+    total += count;
+  }
+
+  /** Returns how many cells (distinct buckets) hold samples. */
+  int cells() {
+    return size;
+  }
+
   private static int grow(int size) {
     return Math.max(2, size + (size >> 1) + 1);
   }
@@ -93,11 +118,13 @@ final class LatencyDigest {
     small = null;
   }
 
-  private int bucketAt(int i) {
+  /** Returns the bucket of cell {@code i} (cells ascend by bucket). */
+  int bucketAt(int i) {
     return wide != null ? wide[i] >>> 16 : small[i] >>> 8;
   }
 
-  private int countAt(int i) {
+  /** Returns the sample count of cell {@code i}. */
+  int countAt(int i) {
     return wide != null ? wide[i] & MAX_COUNT : small[i] & MAX_SMALL_COUNT;
   }
 

@@ -42,6 +42,70 @@ class BucketRingTest {
   }
 
   @Test
+  void thirtyDaysOfHours_packsClosedHourDigests_andStaysUnderFiftySixKilobytes() {
+    MonitorHistory h = fill(720);
+    // 720 hours (+ slack) span at most 13 ring slots of 64 hours; 30 days fit one day chunk
+    assertThat(h.allocatedChunks(Granularity.HOUR)).isBetween(12, 13);
+    assertThat(h.allocatedChunks(Granularity.DAY)).isEqualTo(1);
+    // closed hour chunks keep their digests as ~2 bytes per histogram cell in one shared array
+    // per chunk instead of one ~110-byte digest object per hour; 55,774 bytes when written
+    // (95,464 before packing), of which ~12.7 KB are the day of minutes
+    assertThat(h.footprintBytes()).isLessThan(57_344);
+  }
+
+  @Test
+  void packedHours_answerLikeUnpacked_andAcceptLateChecks() {
+    MonitorHistory h = fill(200);
+    long now = START + 200 * 3_600_000L - 30_000L;
+    List<BucketStats> hours = h.buckets(Granularity.HOUR, START, now + MINUTE);
+    assertThat(hours).hasSize(200);
+    for (int k = 0; k < hours.size(); k++) {
+      LatencyDigest expected = new LatencyDigest();
+      for (int step = k * 120; step < (k + 1) * 120; step++) {
+        expected.add(5 + step % 50);
+      }
+      BucketStats b = hours.get(k);
+      assertThat(b.checks()).isEqualTo(120);
+      assertThat(b.p50Millis()).isEqualTo(expected.percentile(50));
+      assertThat(b.p95Millis()).isEqualTo(expected.percentile(95));
+      assertThat(b.p99Millis()).isEqualTo(expected.percentile(99));
+    }
+    long[] before = h.totals(Granularity.HOUR, START, now + MINUTE, 20);
+    // a late check into the first (packed) hour unpacks its chunk and still counts
+    h.check(Instant.ofEpochMilli(START + 1_000L), 7, true, now);
+    long[] after = h.totals(Granularity.HOUR, START, now + MINUTE, 20);
+    assertThat(after[3]).isEqualTo(before[3] + 1);
+    assertThat(after[5]).isEqualTo(before[5] + 1);
+    assertThat(h.buckets(Granularity.HOUR, START, START + 1).get(0).checks()).isEqualTo(121);
+  }
+
+  @Test
+  void packedDays_keepWideCounts() {
+    MonitorHistory h = new MonitorHistory();
+    int days = 66; // spans two 64-day chunks; the first closes and is packed
+    long t = START;
+    for (int step = 0; step < days * 2_880; step++) {
+      t = START + step * 30_000L;
+      h.check(Instant.ofEpochMilli(t), step % 2_880 == 0 ? 900 : 42, true, t);
+    }
+    List<BucketStats> out = h.buckets(Granularity.DAY, START, t + 1);
+    assertThat(out).hasSize(days);
+    LatencyDigest expected = new LatencyDigest();
+    expected.add(900);
+    for (int i = 1; i < 2_880; i++) {
+      expected.add(42);
+    }
+    for (BucketStats b : out) {
+      assertThat(b.checks()).isEqualTo(2_880);
+      assertThat(b.p50Millis()).isEqualTo(expected.percentile(50));
+      assertThat(b.p99Millis()).isEqualTo(expected.percentile(99));
+    }
+    long[] totals = h.totals(Granularity.DAY, START, t + 1, 100);
+    assertThat(totals[3]).isEqualTo(days * 2_880L);
+    assertThat(totals[5]).isEqualTo(days * 2_879L);
+  }
+
+  @Test
   void threeDays_ringReusesChunks_andMinuteRetentionHolds() {
     MonitorHistory h = fill(72);
     long now = START + 72 * 3_600_000L - 30_000L;
