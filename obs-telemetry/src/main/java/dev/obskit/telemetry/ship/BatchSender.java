@@ -190,16 +190,18 @@ public final class BatchSender {
       SendResult result = timedSend(batch);
       switch (result.outcome()) {
         case SUCCESS:
-          cursor.commit(pendingLast);
+          // Count and report before committing: flush() returns as soon as the commit is visible,
+          // and its caller must then see the batch in the stats.
           shippedRecords.add(batch.records().size());
           shippedBytes.add(batch.bytes());
           notifyShipped(batch);
+          cursor.commit(pendingLast);
           clearPending();
           return;
         case REJECT:
           deadLetters.write(sink.getName(), batch, result);
-          cursor.commit(pendingLast);
           deadLettered.add(batch.records().size());
+          cursor.commit(pendingLast);
           clearPending();
           return;
         default:
