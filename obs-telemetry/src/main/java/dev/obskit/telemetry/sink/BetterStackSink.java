@@ -61,16 +61,19 @@ public final class BetterStackSink extends AbstractHttpSink {
 
     Builder() {}
 
+    /** Sets the sink name used in stats, logs, batch ids and the position file; must be unique per pipeline. */
     public Builder setName(String name) {
       this.name = requireNonNull(name, "name");
       return this;
     }
 
+    /** Sets the Better Stack ingestion URL (the source's host); must be http(s). */
     public Builder setIngestUrl(String ingestUrl) {
       this.ingestUrl = requireNonNull(ingestUrl, "ingestUrl");
       return this;
     }
 
+    /** Sets the source token sent as {@code Authorization: Bearer}; required, never logged. */
     public Builder setSourceToken(String sourceToken) {
       this.sourceToken = requireNonNull(sourceToken, "sourceToken");
       return this;

@@ -69,6 +69,7 @@ public final class ClickHouseSink extends AbstractHttpSink {
 
     Builder() {}
 
+    /** Sets the sink name used in stats, logs, batch ids and the position file; must be unique per pipeline. */
     public Builder setName(String name) {
       this.name = requireNonNull(name, "name");
       return this;
@@ -86,21 +87,25 @@ public final class ClickHouseSink extends AbstractHttpSink {
       return this;
     }
 
+    /** Sets the ClickHouse user ({@code X-ClickHouse-User}). */
     public Builder setUser(String user) {
       this.user = requireNonNull(user, "user");
       return this;
     }
 
+    /** Sets the ClickHouse password ({@code X-ClickHouse-Key}); never logged. */
     public Builder setPassword(String password) {
       this.password = requireNonNull(password, "password");
       return this;
     }
 
+    /** Uses {@code client} instead of the shared one (custom proxy, TLS, timeouts). */
     public Builder setHttpClient(OkHttpClient client) {
       this.client = requireNonNull(client, "client");
       return this;
     }
 
+    /** Compresses bodies with gzip ({@code Content-Encoding: gzip}). */
     public Builder setGzip(boolean gzip) {
       this.gzip = gzip;
       return this;

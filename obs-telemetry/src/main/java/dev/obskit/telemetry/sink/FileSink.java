@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileSink implements TelemetrySink {
   private static final Logger log = LoggerFactory.getLogger(FileSink.class);
+  /** Default size at which a file is rolled over: 64 MiB. */
   public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
+  /** Default number of rolled files kept. */
   public static final int DEFAULT_MAX_FILES = 10;
 
   private final String name;
@@ -47,6 +49,7 @@ public final class FileSink implements TelemetrySink {
     this.fileNames = Pattern.compile(Pattern.quote(prefix) + "-(\\d{5,})\\.ndjson");
   }
 
+  /** Returns a builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -156,31 +159,37 @@ public final class FileSink implements TelemetrySink {
 
     Builder() {}
 
+    /** Sets the sink name used in stats, logs, batch ids and the position file; must be unique per pipeline. */
     public Builder setName(String name) {
       this.name = requireNonNull(name, "name");
       return this;
     }
 
+    /** Sets the directory the NDJSON files are written to; created if missing. */
     public Builder setDirectory(Path directory) {
       this.directory = requireNonNull(directory, "directory");
       return this;
     }
 
+    /** Sets the file name prefix, e.g. {@code telemetry} for {@code telemetry-00001.ndjson}. */
     public Builder setPrefix(String prefix) {
       this.prefix = Checks.notBlank("prefix", prefix);
       return this;
     }
 
+    /** Sets the size at which the current file is rolled over; must be positive. */
     public Builder setMaxFileBytes(long maxFileBytes) {
       this.maxFileBytes = maxFileBytes;
       return this;
     }
 
+    /** Sets how many rolled files are kept; older ones are deleted; must be positive. */
     public Builder setMaxFiles(int maxFiles) {
       this.maxFiles = maxFiles;
       return this;
     }
 
+    /** Builds the sink; throws naming the setting when a value is invalid. */
     public FileSink build() {
       Checks.positive("maxFileBytes", maxFileBytes);
       Checks.positive("maxFiles", maxFiles);

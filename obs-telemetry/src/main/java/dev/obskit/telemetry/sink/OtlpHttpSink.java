@@ -54,6 +54,7 @@ public final class OtlpHttpSink implements TelemetrySink {
     this.gzip = b.gzip;
   }
 
+  /** Returns a builder with the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -112,6 +113,7 @@ public final class OtlpHttpSink implements TelemetrySink {
 
     Builder() {}
 
+    /** Sets the sink name used in stats, logs, batch ids and the position file; must be unique per pipeline. */
     public Builder setName(String name) {
       this.name = requireNonNull(name, "name");
       return this;
@@ -129,6 +131,7 @@ public final class OtlpHttpSink implements TelemetrySink {
       return this;
     }
 
+    /** Sets the {@code service.name} resource attribute. */
     public Builder setServiceName(String serviceName) {
       resource.put("service.name", requireNonNull(serviceName, "serviceName"));
       return this;
@@ -140,16 +143,19 @@ public final class OtlpHttpSink implements TelemetrySink {
       return this;
     }
 
+    /** Uses {@code client} instead of the shared one (custom proxy, TLS, timeouts). */
     public Builder setHttpClient(OkHttpClient client) {
       this.client = requireNonNull(client, "client");
       return this;
     }
 
+    /** Compresses bodies with gzip ({@code Content-Encoding: gzip}). */
     public Builder setGzip(boolean gzip) {
       this.gzip = gzip;
       return this;
     }
 
+    /** Builds the sink; throws naming the setting when a value is invalid. */
     public OtlpHttpSink build() {
       HttpUrl base = HttpSupport.parseUrl("endpoint", endpoint);
       String path = base.encodedPath();
