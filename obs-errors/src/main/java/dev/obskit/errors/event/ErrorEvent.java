@@ -33,6 +33,7 @@ public final class ErrorEvent {
   private final Map<String, Object> extra;
   private final List<Breadcrumb> breadcrumbs;
   private final List<String> fingerprint;
+  private final List<ThreadInfo> threads;
 
   private ErrorEvent(Builder b) {
     this.eventId = b.eventId;
@@ -54,6 +55,7 @@ public final class ErrorEvent {
     this.extra = Collections.unmodifiableMap(new LinkedHashMap<>(b.extra));
     this.breadcrumbs = List.copyOf(b.breadcrumbs);
     this.fingerprint = List.copyOf(b.fingerprint);
+    this.threads = List.copyOf(b.threads);
   }
 
   /** Returns a new builder; {@code timestamp} is required. */
@@ -83,6 +85,7 @@ public final class ErrorEvent {
     b.extra.putAll(extra);
     b.breadcrumbs.addAll(breadcrumbs);
     b.fingerprint.addAll(fingerprint);
+    b.threads.addAll(threads);
     return b;
   }
 
@@ -181,6 +184,14 @@ public final class ErrorEvent {
     return fingerprint;
   }
 
+  /**
+   * Returns Sentry's {@code threads} interface (the SDK attaches the capturing thread's stack, for
+   * example to {@code captureMessage}); empty when not sent.
+   */
+  public List<ThreadInfo> threads() {
+    return threads;
+  }
+
   /** Returns the newest (outermost) exception, or null for a message event. */
   public ExceptionValue mainException() {
     return exceptions.isEmpty() ? null : exceptions.get(exceptions.size() - 1);
@@ -231,6 +242,7 @@ public final class ErrorEvent {
     private final Map<String, Object> extra = new LinkedHashMap<>();
     private final List<Breadcrumb> breadcrumbs = new ArrayList<>();
     private final List<String> fingerprint = new ArrayList<>();
+    private final List<ThreadInfo> threads = new ArrayList<>();
 
     Builder() {}
 
@@ -363,6 +375,13 @@ public final class ErrorEvent {
     public Builder fingerprint(List<String> values) {
       fingerprint.clear();
       fingerprint.addAll(values);
+      return this;
+    }
+
+    /** Replaces the threads. */
+    public Builder threads(List<ThreadInfo> values) {
+      threads.clear();
+      threads.addAll(values);
       return this;
     }
 

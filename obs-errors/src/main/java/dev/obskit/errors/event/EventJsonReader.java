@@ -80,6 +80,7 @@ final class EventJsonReader {
         case "extra": b.extra(objectMap(field)); break;
         case "breadcrumbs": b.breadcrumbs(breadcrumbs()); break;
         case "fingerprint": b.fingerprint(stringList(field)); break;
+        case "threads": b.threads(threads()); break;
         default: p.skipChildren();
       }
     }
@@ -576,5 +577,74 @@ final class EventJsonReader {
       return s;
     }
     return s.substring(0, max - 1) + "\u2026";
+  }
+
+  // --- threads interface (used by grouping when the exception has no stack) ---
+
+  /** Most threads kept per event; crashed and current threads are kept beyond it. */
+  static final int MAX_THREADS = 256;
+
+  private List<ThreadInfo> threads() throws IOException, MalformedEventException {
+    List<ThreadInfo> out = new ArrayList<>();
+    if (p.currentToken() == JsonToken.START_OBJECT) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken t = p.nextToken();
+        if ("values".equals(f) && t == JsonToken.START_ARRAY) {
+          threadArray(out);
+        } else {
+          p.skipChildren();
+        }
+      }
+      return out;
+    }
+    expect(JsonToken.START_ARRAY, "threads");
+    threadArray(out);
+    return out;
+  }
+
+  private void threadArray(List<ThreadInfo> out) throws IOException, MalformedEventException {
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (p.currentToken() != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      ThreadInfo t = thread();
+      // Only the crashed, the current or a lone thread can stand for the event, so other threads
+      // keep their flags (the count matters) but not their frames: SDKs that attach every thread
+      // would otherwise multiply the memory of a stored event.
+      boolean mayStand = t.crashed() || t.current() || out.isEmpty();
+      if (mayStand || out.size() < MAX_THREADS) {
+        out.add(mayStand ? t : new ThreadInfo(t.id(), t.name(), false, false, List.of()));
+      }
+      if (out.size() == 2 && !out.get(0).crashed() && !out.get(0).current()) {
+        ThreadInfo first = out.get(0);
+        out.set(0, new ThreadInfo(first.id(), first.name(), false, false, List.of()));
+      }
+    }
+  }
+
+  private ThreadInfo thread() throws IOException, MalformedEventException {
+    String id = null;
+    String name = null;
+    boolean crashed = false;
+    boolean current = false;
+    List<StackFrame> frames = List.of();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t == JsonToken.VALUE_NULL) {
+        continue;
+      }
+      switch (f) {
+        case "id": id = limited(text("thread.id"), 64); break;
+        case "name": name = limited(text("thread.name"), 256); break;
+        case "crashed": crashed = t == JsonToken.VALUE_TRUE; break;
+        case "current": current = t == JsonToken.VALUE_TRUE; break;
+        case "stacktrace": frames = stacktrace(); break;
+        default: p.skipChildren();
+      }
+    }
+    return new ThreadInfo(id, name, crashed, current, frames);
   }
 }

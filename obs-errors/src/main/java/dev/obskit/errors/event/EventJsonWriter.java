@@ -69,6 +69,9 @@ final class EventJsonWriter {
     if (!e.breadcrumbs().isEmpty()) {
       breadcrumbs(e.breadcrumbs());
     }
+    if (!e.threads().isEmpty()) {
+      threads(e.threads());
+    }
     if (!e.fingerprint().isEmpty()) {
       g.writeArrayFieldStart("fingerprint");
       for (String f : e.fingerprint()) {
@@ -119,6 +122,34 @@ final class EventJsonWriter {
         if (v.synthetic()) {
           g.writeBooleanField("synthetic", true);
         }
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private void threads(List<ThreadInfo> threads) throws IOException {
+    g.writeObjectFieldStart("threads");
+    g.writeArrayFieldStart("values");
+    for (ThreadInfo t : threads) {
+      g.writeStartObject();
+      str("id", t.id());
+      str("name", t.name());
+      if (t.crashed()) {
+        g.writeBooleanField("crashed", true);
+      }
+      if (t.current()) {
+        g.writeBooleanField("current", true);
+      }
+      if (!t.frames().isEmpty()) {
+        g.writeObjectFieldStart("stacktrace");
+        g.writeArrayFieldStart("frames");
+        for (StackFrame f : t.frames()) {
+          frame(f);
+        }
+        g.writeEndArray();
         g.writeEndObject();
       }
       g.writeEndObject();

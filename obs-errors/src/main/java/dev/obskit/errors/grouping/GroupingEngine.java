@@ -4,6 +4,7 @@ import dev.obskit.errors.event.ErrorEvent;
 import dev.obskit.errors.event.ExceptionValue;
 import dev.obskit.errors.event.LogEntry;
 import dev.obskit.errors.event.StackFrame;
+import dev.obskit.errors.event.ThreadInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,6 +43,21 @@ import java.util.regex.Pattern;
  * </ol>
  * A newline inside a component is written as the two characters {@code \n}.
  *
+ * <p><b>Variants.</b> Like Sentry, an event can have several hashes ({@link
+ * GroupingResult#variants()}): when in-app frames decided the primary hash ({@code app}), the
+ * {@code system} variant hashes the same components with every groupable frame contributing (a
+ * fingerprint with {@code {{ default }}} expands to the system components there). It is omitted
+ * when it equals the app components. An issue keeps every hash it was seen with, so an event whose
+ * in-app frames changed (a new in-app package, an SDK that stopped marking frames) still finds its
+ * issue through the system hash. The system variant costs a second component pass and MD5 over the
+ * library frames; other events pay nothing extra.
+ *
+ * <p><b>Threads.</b> When no exception of the chain has a frame but the event carries Sentry's
+ * {@code threads} interface, the frames of the representative thread ({@link
+ * ThreadInfo#representative}: the only crashed, else the only current, else the only thread) stand
+ * in for the main (outermost) exception's stack, so such an event groups by type and frames exactly
+ * like one whose SDK put the stack on the exception. Message events never group by thread stacks.
+ *
  * <p>Thread-safe and allocation-light; never throws on any event.
  */
 public final class GroupingEngine {
@@ -77,30 +93,62 @@ public final class GroupingEngine {
     return config;
   }
 
-  /** Groups one event. */
+  /**
+   * Groups one event: the primary hash and, when the in-app frames decided it, the {@code system}
+   * hash of all groupable frames as a second variant (skipped when it would hash the same
+   * components).
+   */
   public GroupingResult group(ErrorEvent event) {
     Objects.requireNonNull(event, "event");
     StringBuilder sb = BUFFER.get();
     sb.setLength(0);
-    GroupingStrategy strategy = components(event, sb);
-    String text = sb.toString();
-    String hash = asciiMd5Hex(sb);
-    if (hash == null) {
-      hash = md5Hex(text);
-    }
-    if (sb.capacity() > 64 * 1024) {
-      BUFFER.remove();
-    }
-    return new GroupingResult(hash, strategy, config.version(), text);
-  }
-
-  private GroupingStrategy components(ErrorEvent event, StringBuilder sb) {
     List<String> fingerprint = event.fingerprint();
     if (fingerprint.isEmpty()) {
       fingerprint = ruleFingerprint(event);
     }
+    GroupingStrategy strategy = components(event, fingerprint, false, sb);
+    String text = sb.toString();
+    String hash = hash(sb, text);
+    GroupingResult result;
+    if (strategy == GroupingStrategy.APP_STACKTRACE) {
+      result = withSystemVariant(event, fingerprint, hash, text, sb);
+    } else {
+      result = new GroupingResult(hash, strategy, config.version(), text);
+    }
+    if (sb.capacity() > 64 * 1024) {
+      BUFFER.remove();
+    }
+    return result;
+  }
+
+  private GroupingResult withSystemVariant(ErrorEvent event, List<String> fingerprint,
+      String appHash, String appText, StringBuilder sb) {
+    sb.setLength(0);
+    components(event, fingerprint, true, sb);
+    GroupingStrategy app = GroupingStrategy.APP_STACKTRACE;
+    // Only in-app frames contribute to the stack: the system variant hashes the same components.
+    if (appText.contentEquals(sb)) {
+      return new GroupingResult(appHash, app, config.version(), appText);
+    }
+    String systemHash = hash(sb, null);
+    return new GroupingResult(appHash, app, config.version(), appText, List.of(
+        new GroupingVariant(app.variantName(), appHash),
+        new GroupingVariant(GroupingStrategy.SYSTEM_STACKTRACE.variantName(), systemHash)));
+  }
+
+  private static String hash(StringBuilder sb, String text) {
+    String hash = asciiMd5Hex(sb);
+    return hash != null ? hash : md5Hex(text != null ? text : sb.toString());
+  }
+
+  /**
+   * Writes the components of {@code fingerprint} (or of the default algorithm) into {@code sb};
+   * with {@code system}, the stack of every exception contributes all groupable frames.
+   */
+  private GroupingStrategy components(ErrorEvent event, List<String> fingerprint, boolean system,
+      StringBuilder sb) {
     if (fingerprint.isEmpty() || isOnlyDefault(fingerprint)) {
-      return defaultComponents(event, sb);
+      return defaultComponents(event, system, sb);
     }
     EventFacts facts = new EventFacts(event);
     GroupingStrategy strategy = GroupingStrategy.FINGERPRINT;
@@ -109,7 +157,7 @@ public final class GroupingEngine {
         sb.append('\n');
       }
       if (isDefault(part)) {
-        strategy = defaultComponents(event, sb);
+        strategy = defaultComponents(event, system, sb);
       } else {
         append(sb, "fingerprint:", expand(part, facts));
       }
@@ -169,9 +217,9 @@ public final class GroupingEngine {
         "message").contains(name);
   }
 
-  private GroupingStrategy defaultComponents(ErrorEvent event, StringBuilder sb) {
+  private GroupingStrategy defaultComponents(ErrorEvent event, boolean system, StringBuilder sb) {
     if (!event.exceptions().isEmpty()) {
-      return exceptionComponents(event.exceptions(), sb);
+      return exceptionComponents(event, system, sb);
     }
     LogEntry log = event.logEntry();
     String message = log == null ? null : log.template() != null ? log.template() : log.formatted();
@@ -183,19 +231,22 @@ public final class GroupingEngine {
     return GroupingStrategy.FALLBACK;
   }
 
-  private GroupingStrategy exceptionComponents(List<ExceptionValue> chain, StringBuilder sb) {
+  private GroupingStrategy exceptionComponents(ErrorEvent event, boolean system, StringBuilder sb) {
+    List<ExceptionValue> chain = event.exceptions();
     int n = chain.size();
+    List<StackFrame> threadFrames = threadFramesIfNoStack(event);
     int[] starts = new int[n];
     boolean anyApp = false;
     boolean anyFrame = false;
     for (int i = 0; i < n; i++) {
-      List<StackFrame> frames = chain.get(i).frames();
+      List<StackFrame> frames = framesOf(chain, i, threadFrames);
       starts[i] = threadBaseCut(frames);
-      for (int j = starts[i]; j < frames.size() && !anyApp; j++) {
+      // Stops at the first frame that settles the strategy: an app frame, or any frame for system.
+      for (int j = starts[i]; j < frames.size() && !anyApp && !(system && anyFrame); j++) {
         StackFrame f = frames.get(j);
         if (contributes(f)) {
           anyFrame = true;
-          anyApp = isApp(f);
+          anyApp = !system && isApp(f);
         }
       }
     }
@@ -210,7 +261,7 @@ public final class GroupingEngine {
         append(sb, "type:", ex.type() == null ? "" : ex.type());
       }
       boolean wrote = strategy != GroupingStrategy.EXCEPTION_VALUE
-          && appendFrames(ex.frames(), starts[i], anyApp, sb);
+          && appendFrames(framesOf(chain, i, threadFrames), starts[i], anyApp, sb);
       if (!wrote) {
         if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
           sb.append('\n');
@@ -220,6 +271,30 @@ public final class GroupingEngine {
       }
     }
     return strategy;
+  }
+
+  /**
+   * Returns the frames of the representative thread ({@link ThreadInfo#representative}) when no
+   * exception of the chain has a frame, else null. SDKs that record the stack on the {@code
+   * threads} interface instead of the exception then group exactly like those that do not.
+   */
+  private static List<StackFrame> threadFramesIfNoStack(ErrorEvent event) {
+    if (event.threads().isEmpty()) {
+      return null;
+    }
+    for (ExceptionValue ex : event.exceptions()) {
+      if (!ex.frames().isEmpty()) {
+        return null;
+      }
+    }
+    ThreadInfo thread = ThreadInfo.representative(event.threads());
+    return thread == null ? null : thread.frames();
+  }
+
+  /** The frames of exception {@code i}; the main (last) one borrows the thread's when given. */
+  private static List<StackFrame> framesOf(List<ExceptionValue> chain, int i,
+      List<StackFrame> threadFrames) {
+    return threadFrames != null && i == chain.size() - 1 ? threadFrames : chain.get(i).frames();
   }
 
   private boolean appendFrames(List<StackFrame> frames, int start, boolean appOnly,

@@ -6,7 +6,10 @@ import dev.obskit.core.store.DuplicateKeyException;
 import dev.obskit.core.store.InMemoryAggregateStore;
 import dev.obskit.core.store.Page;
 import dev.obskit.core.store.PageRequest;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,19 +25,63 @@ final class InMemoryIssueRepository implements IssueRepository {
   private final InMemoryAggregateStore<IssueId, Issue> store = new InMemoryAggregateStore<>();
   private final ConcurrentHashMap<HashKey, IssueId> byHash = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<IssueId, Set<String>> users = new ConcurrentHashMap<>();
+  /** Per issue, its linked hashes in link order; the list's monitor guards it and the bound. */
+  private final ConcurrentHashMap<IssueId, List<String>> hashesByIssue = new ConcurrentHashMap<>();
 
   @Override
-  public Issue insert(Issue issue) {
-    HashKey key = new HashKey(issue.teamId(), issue.projectId(), issue.groupHash());
-    IssueId previous = byHash.putIfAbsent(key, issue.id());
-    if (previous != null) {
-      throw new DuplicateKeyException(issue.teamId() + "/" + issue.projectId() + "/" + issue.groupHash());
+  public Issue insert(Issue issue, List<String> hashes) {
+    List<String> all = new ArrayList<>(hashes.size() + 1);
+    all.add(issue.groupHash());
+    for (String h : hashes) {
+      if (!all.contains(h) && all.size() < MAX_HASHES_PER_ISSUE) {
+        all.add(Objects.requireNonNull(h, "hash"));
+      }
     }
+    List<HashKey> claimed = new ArrayList<>(all.size());
     try {
+      for (String h : all) {
+        HashKey key = new HashKey(issue.teamId(), issue.projectId(), h);
+        IssueId previous = byHash.putIfAbsent(key, issue.id());
+        if (previous != null) {
+          throw new DuplicateKeyException(issue.teamId() + "/" + issue.projectId() + "/" + h
+              + " is linked to issue " + previous);
+        }
+        claimed.add(key);
+      }
+      hashesByIssue.put(issue.id(), new ArrayList<>(all));
       return store.insert(issue);
     } catch (RuntimeException e) {
-      byHash.remove(key, issue.id());
+      claimed.forEach(k -> byHash.remove(k, issue.id()));
+      hashesByIssue.remove(issue.id());
       throw e;
+    }
+  }
+
+  @Override
+  public boolean linkHash(TeamId teamId, ProjectId projectId, IssueId id, String hash) {
+    Objects.requireNonNull(hash, "hash");
+    List<String> linked = hashesByIssue.get(id);
+    if (linked == null || store.find(teamId, id).isEmpty()) {
+      return false;
+    }
+    synchronized (linked) {
+      if (linked.size() >= MAX_HASHES_PER_ISSUE
+          || byHash.putIfAbsent(new HashKey(teamId, projectId, hash), id) != null) {
+        return false;
+      }
+      linked.add(hash);
+      return true;
+    }
+  }
+
+  @Override
+  public List<String> hashes(TeamId teamId, IssueId id) {
+    List<String> linked = hashesByIssue.get(id);
+    if (linked == null || store.find(teamId, id).isEmpty()) {
+      return List.of();
+    }
+    synchronized (linked) {
+      return List.copyOf(linked);
     }
   }
 

@@ -4,20 +4,44 @@ import dev.obskit.core.id.ProjectId;
 import dev.obskit.core.id.TeamId;
 import dev.obskit.core.store.Page;
 import dev.obskit.core.store.PageRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * Stores issues, team-scoped and optimistically versioned (see {@link
- * dev.obskit.core.store.Versioned}); a JDBC implementation maps the group hash to a unique index on
- * {@code (team_id, project_id, group_hash)}. Implementations are thread-safe.
+ * dev.obskit.core.store.Versioned}), and the grouping hashes linked to each: an issue is found by
+ * any hash it was seen with, and a hash belongs to at most one issue of a project. A JDBC
+ * implementation keeps the links in a table with a unique index on {@code (team_id, project_id,
+ * hash)}. Implementations are thread-safe.
  */
 public interface IssueRepository {
+  /** Most hashes linked to one issue by the in-memory implementation; later ones are not linked. */
+  int MAX_HASHES_PER_ISSUE = 256;
+
   /**
-   * Inserts a new issue; throws {@link dev.obskit.core.store.DuplicateKeyException} if another
-   * issue of the project already has the same group hash.
+   * Inserts a new issue linked to its {@link Issue#groupHash()}; throws {@link
+   * dev.obskit.core.store.DuplicateKeyException} if another issue of the project has that hash.
    */
-  Issue insert(Issue issue);
+  default Issue insert(Issue issue) {
+    return insert(issue, List.of(issue.groupHash()));
+  }
+
+  /**
+   * Inserts a new issue linked to {@code hashes} (its group hash is always linked). Atomic: if
+   * another issue of the project already has one of them, throws {@link
+   * dev.obskit.core.store.DuplicateKeyException} naming it and stores nothing.
+   */
+  Issue insert(Issue issue, List<String> hashes);
+
+  /**
+   * Links {@code hash} to the issue unless it is already linked (to this or another issue of the
+   * project) or the issue has reached its bound of linked hashes; returns whether it was linked.
+   */
+  boolean linkHash(TeamId teamId, ProjectId projectId, IssueId id, String hash);
+
+  /** Returns the hashes linked to the issue, in the order they were linked; empty if unknown. */
+  List<String> hashes(TeamId teamId, IssueId id);
 
   /** Stores the next snapshot; throws {@link dev.obskit.core.store.StaleVersionException}. */
   Issue update(Issue issue);
@@ -25,7 +49,7 @@ public interface IssueRepository {
   /** Returns the issue by id. */
   Optional<Issue> find(TeamId teamId, IssueId id);
 
-  /** Returns the issue of the project with that group hash. */
+  /** Returns the issue of the project linked to {@code groupHash} (any of its hashes). */
   Optional<Issue> findByHash(TeamId teamId, ProjectId projectId, String groupHash);
 
   /** Returns the team's issues that match, most recently seen first. */

@@ -83,12 +83,20 @@ public final class IssueService {
 
   private IssueUpdate recordLocked(ProjectConfig project, ErrorEvent event, GroupingResult grouping,
       Instant now, String userKey) {
+    List<String> hashes = grouping.hashes();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Optional<Issue> current = repository.findByHash(project.teamId(), project.id(), grouping.hash());
+      // Sentry's rule: the event joins the issue of the first of its hashes linked to one.
+      Issue current = null;
+      int matched = 0;
+      for (; matched < hashes.size() && current == null; matched++) {
+        current = repository.findByHash(project.teamId(), project.id(), hashes.get(matched)).orElse(null);
+      }
       try {
-        IssueUpdate update = current.isEmpty()
-            ? create(project, event, grouping, now, userKey)
-            : count(project, current.get(), event, now, userKey);
+        if (current == null) {
+          return create(project, event, grouping, now, userKey);
+        }
+        IssueUpdate update = count(project, current, event, now, userKey);
+        linkOtherHashes(project, current.id(), hashes, matched - 1);
         return update;
       } catch (StaleVersionException | DuplicateKeyException e) {
         Thread.onSpinWait();
@@ -104,11 +112,20 @@ public final class IssueService {
         grouping.hash(), grouping.configVersion(), grouping.strategy(), limit(event.title(), 512),
         culprit(event), event.level(), IssueStatus.UNRESOLVED, null, 0, null, now, now, 1,
         userKey == null ? 0 : 1, event.release(), event.release(), 0);
-    repository.insert(issue);
+    repository.insert(issue, grouping.hashes());
     if (userKey != null) {
       repository.recordUser(project.teamId(), issue.id(), userKey);
     }
     return new IssueUpdate(issue, IssueOutcome.NEW, false);
+  }
+
+  /** An issue keeps every hash it was seen with; a hash linked to another issue stays there. */
+  private void linkOtherHashes(ProjectConfig project, IssueId id, List<String> hashes, int matched) {
+    for (int i = 0; i < hashes.size(); i++) {
+      if (i != matched) {
+        repository.linkHash(project.teamId(), project.id(), id, hashes.get(i));
+      }
+    }
   }
 
   private IssueUpdate count(ProjectConfig project, Issue issue, ErrorEvent event, Instant now,
@@ -275,6 +292,11 @@ public final class IssueService {
       }
     }
     throw new IllegalStateException("issue " + id + " kept changing under " + MAX_ATTEMPTS + " attempts");
+  }
+
+  /** Returns the grouping hashes linked to the issue, in the order they were first seen. */
+  public List<String> hashes(TeamId team, IssueId id) {
+    return repository.hashes(team, id);
   }
 
   /** Returns the issue. */
