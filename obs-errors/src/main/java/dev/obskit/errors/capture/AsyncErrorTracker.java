@@ -39,7 +39,7 @@ public final class AsyncErrorTracker implements ErrorTracker {
   /** Everything the worker needs, captured on the calling thread. */
   private record Pending(String eventId, Instant at, Level level, Throwable throwable,
       String mechanism, Boolean handled, String logger, LogEntry message, String threadName,
-      Scope.State global, Scope.State local) {}
+      LogContext context, Scope.State global, Scope.State local) {}
 
   private final CaptureConfig config;
   private final Clock clock;
@@ -79,26 +79,33 @@ public final class AsyncErrorTracker implements ErrorTracker {
     if (throwable == null) {
       return EMPTY_ID;
     }
-    return enqueue(Objects.requireNonNullElse(level, Level.ERROR), throwable, "generic", null, null, null);
+    return enqueue(Objects.requireNonNullElse(level, Level.ERROR), throwable, "generic", null, null,
+        null, null);
   }
 
   @Override
   public String captureLog(Level level, String logger, LogEntry message, Throwable throwable) {
+    return captureLog(level, logger, message, throwable, null);
+  }
+
+  @Override
+  public String captureLog(Level level, String logger, LogEntry message, Throwable throwable,
+      LogContext context) {
     if (message == null && throwable == null) {
       return EMPTY_ID;
     }
     return enqueue(Objects.requireNonNullElse(level, Level.ERROR), throwable,
-        throwable == null ? null : "logging", null, logger, message);
+        throwable == null ? null : "logging", null, logger, message, context);
   }
 
   void captureUncaught(Throwable throwable) {
     if (throwable != null) {
-      enqueue(Level.FATAL, throwable, "UncaughtExceptionHandler", Boolean.FALSE, null, null);
+      enqueue(Level.FATAL, throwable, "UncaughtExceptionHandler", Boolean.FALSE, null, null, null);
     }
   }
 
   private String enqueue(Level level, Throwable throwable, String mechanism, Boolean handled,
-      String logger, LogEntry message) {
+      String logger, LogEntry message, LogContext context) {
     if (closed) {
       dropped.incrementAndGet();
       return EMPTY_ID;
@@ -113,7 +120,8 @@ public final class AsyncErrorTracker implements ErrorTracker {
     }
     String id = EventProcessor.newEventId();
     Pending p = new Pending(id, clock.instant(), level, throwable, mechanism, handled, logger,
-        message, Thread.currentThread().getName(), globalScope.snapshot(), threadScope.get().snapshot());
+        message, Thread.currentThread().getName(), context, globalScope.snapshot(),
+        threadScope.get().snapshot());
     capturedCount.incrementAndGet();
     if (!queue.offer(p)) {
       capturedCount.decrementAndGet();
@@ -199,13 +207,22 @@ public final class AsyncErrorTracker implements ErrorTracker {
     }
     Map<String, String> tags = new LinkedHashMap<>(p.global.tags());
     tags.putAll(p.local.tags());
+    if (p.context != null) {
+      // The log event's own tags win over scope tags, as an event's values do in Sentry.
+      tags.putAll(p.context.tags());
+    }
     b.tags(tags);
     b.user(p.local.user().isEmpty() ? p.global.user() : p.local.user());
     b.transaction(p.local.transaction() != null ? p.local.transaction() : p.global.transaction());
     b.breadcrumbs(mergeBreadcrumbs(p.global.crumbs(), p.local.crumbs()));
     Map<String, Object> thread = new LinkedHashMap<>();
-    thread.put("name", p.threadName);
+    // An asynchronous appender calls from its own thread; the logging thread is the one that counts.
+    thread.put("name", p.context != null && p.context.threadName() != null
+        ? p.context.threadName() : p.threadName);
     b.context("thread", thread);
+    if (p.context != null && !p.context.contextData().isEmpty()) {
+      b.context("MDC", new LinkedHashMap<String, Object>(p.context.contextData()));
+    }
     return b.build();
   }
 

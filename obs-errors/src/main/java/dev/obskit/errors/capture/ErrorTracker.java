@@ -42,6 +42,17 @@ public interface ErrorTracker {
    */
   String captureLog(Level level, String logger, LogEntry message, Throwable throwable);
 
+  /**
+   * Captures a log event with what the logging framework knows besides the message: the logging
+   * thread's name, tags from its context map and markers (they win over scope tags on a clash),
+   * and the other context entries (the event's {@code MDC} context). {@code context} may be null.
+   * The default ignores the context.
+   */
+  default String captureLog(Level level, String logger, LogEntry message, Throwable throwable,
+      LogContext context) {
+    return captureLog(level, logger, message, throwable);
+  }
+
   /** Returns the calling thread's scope (tags, user, breadcrumbs for this thread's captures). */
   Scope scope();
 

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Applies the core {@link PiiScrubber} to an event the way Sentry treats {@code
  * sendDefaultPii=false}: messages and their parameters, exception values, breadcrumb messages and
- * data, tag and extra values, request headers (Sentry's sensitive headers are removed outright)
+ * data, tag and extra values, the {@code MDC} context (logging context entries, from ObsKit's and
+ * Sentry's logging appenders), request headers (Sentry's sensitive headers are removed outright)
  * and user fields (e-mail filtered, IP address dropped). Thread-safe.
  */
 public final class EventScrubber {
@@ -53,6 +54,9 @@ public final class EventScrubber {
     b.breadcrumbs(crumbs);
     b.tags(scrubber.scrubMap(event.tags()));
     b.extra(scrubObject(event.extra()));
+    if (event.contexts().get("MDC") instanceof Map<?, ?> mdc) {
+      b.context("MDC", scrubValue(mdc));
+    }
     UserInfo u = event.user();
     if (!u.isEmpty()) {
       b.user(new UserInfo(u.id(), u.email() == null ? null : PiiScrubber.FILTERED,

@@ -2,13 +2,16 @@ package dev.obskit.errors.log4j2;
 
 import dev.obskit.errors.capture.ErrorTracker;
 import dev.obskit.errors.capture.ErrorTrackers;
+import dev.obskit.errors.capture.LogContext;
 import dev.obskit.errors.event.Breadcrumb;
 import dev.obskit.errors.event.LogEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.LogEvent;
@@ -18,6 +21,7 @@ import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.util.ReadOnlyStringMap;
 
 /**
  * A Log4j2 appender that captures log events at or above {@code minimumEventLevel} (default ERROR)
@@ -26,9 +30,15 @@ import org.apache.logging.log4j.message.Message;
  * ErrorTrackers#global()} unless a tracker is set. Never throws into the logging call; ObsKit's
  * own loggers are ignored.
  *
+ * <p>A captured event also carries the ThreadContext entries as tags (all of them, or only the keys
+ * listed in {@code contextTags}; the others go to the event's {@code MDC} context), the marker as
+ * the {@code marker} tag, and the logging thread's name in the {@code thread} context (right even
+ * with asynchronous loggers). Bounds are those of {@link LogContext}.
+ *
  * <pre>{@code
  * <Appenders>
- *   <ObsErrors name="obs" minimumEventLevel="ERROR" minimumBreadcrumbLevel="INFO"/>
+ *   <ObsErrors name="obs" minimumEventLevel="ERROR" minimumBreadcrumbLevel="INFO"
+ *              contextTags="requestId,tenant"/>   <!-- contextTags optional; default: all -->
  * </Appenders>
  * }</pre>
  */
@@ -36,12 +46,20 @@ import org.apache.logging.log4j.message.Message;
 public final class ObsErrorsLog4j2Appender extends AbstractAppender {
   private final Level minimumEventLevel;
   private final Level minimumBreadcrumbLevel;
+  private final Set<String> contextTags;
   private volatile ErrorTracker tracker;
 
-  private ObsErrorsLog4j2Appender(String name, Level minimumEventLevel, Level minimumBreadcrumbLevel) {
+  private ObsErrorsLog4j2Appender(String name, Level minimumEventLevel, Level minimumBreadcrumbLevel,
+      Set<String> contextTags) {
     super(name, null, null, true, Property.EMPTY_ARRAY);
     this.minimumEventLevel = minimumEventLevel;
     this.minimumBreadcrumbLevel = minimumBreadcrumbLevel;
+    this.contextTags = contextTags;
+  }
+
+  /** Returns the ThreadContext keys that become tags; empty means all. */
+  public Set<String> contextTags() {
+    return contextTags;
   }
 
   /** Returns a builder; Log4j2 calls it when reading configuration. */
@@ -66,7 +84,8 @@ public final class ObsErrorsLog4j2Appender extends AbstractAppender {
       Level level = event.getLevel();
       Message message = event.getMessage();
       if (level.isMoreSpecificThan(minimumEventLevel)) {
-        t.captureLog(toLevel(level), logger, logEntry(message, event.getThrown()), event.getThrown());
+        t.captureLog(toLevel(level), logger, logEntry(message, event.getThrown()), event.getThrown(),
+            context(event));
       } else if (level.isMoreSpecificThan(minimumBreadcrumbLevel)) {
         t.addBreadcrumb(new Breadcrumb(Instant.ofEpochMilli(event.getTimeMillis()), "default", logger,
             message == null ? null : message.getFormattedMessage(), toLevel(level), Map.of()));
@@ -74,6 +93,19 @@ public final class ObsErrorsLog4j2Appender extends AbstractAppender {
     } catch (RuntimeException e) {
       error("ObsKit error capture failed", event, e);
     }
+  }
+
+  private LogContext context(LogEvent event) {
+    LogContext.Builder b = LogContext.builder(contextTags, event.getThreadName());
+    ReadOnlyStringMap data = event.getContextData();
+    if (data != null && !data.isEmpty()) {
+      data.forEach(b::put);
+    }
+    Marker marker = event.getMarker();
+    if (marker != null) {
+      b.markers(List.of(marker.getName()));
+    }
+    return b.build();
   }
 
   private static LogEntry logEntry(Message message, Throwable thrown) {
@@ -117,6 +149,8 @@ public final class ObsErrorsLog4j2Appender extends AbstractAppender {
     private String minimumEventLevel = "ERROR";
     @PluginBuilderAttribute
     private String minimumBreadcrumbLevel = "INFO";
+    @PluginBuilderAttribute
+    private String contextTags = "";
 
     Builder() {}
 
@@ -138,10 +172,19 @@ public final class ObsErrorsLog4j2Appender extends AbstractAppender {
       return this;
     }
 
+    /**
+     * Sets the ThreadContext keys that become tags, comma-separated; the other entries go to the
+     * event's {@code MDC} context. Blank (the default) makes every entry a tag.
+     */
+    public Builder setContextTags(String keys) {
+      this.contextTags = keys;
+      return this;
+    }
+
     @Override
     public ObsErrorsLog4j2Appender build() {
       return new ObsErrorsLog4j2Appender(name, Level.toLevel(minimumEventLevel, Level.ERROR),
-          Level.toLevel(minimumBreadcrumbLevel, Level.INFO));
+          Level.toLevel(minimumBreadcrumbLevel, Level.INFO), LogContext.parseKeys(contextTags));
     }
   }
 }
