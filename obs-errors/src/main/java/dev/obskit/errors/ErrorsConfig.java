@@ -22,12 +22,23 @@ import java.util.Objects;
  *     dev.obskit.errors.capture.ErrorTrackers#global()} (what file-configured appenders use)
  * @param installUncaughtHandler whether to install the tracker as the default uncaught exception
  *     handler (chaining the previous one)
+ * @param transactionsPerProject transactions kept per project in the in-memory store
+ * @param attachmentBytesPerProject attachment content bytes kept per project in memory; older
+ *     attachments lose their content first
+ * @param attachmentsPerProject attachments (metadata) kept per project in memory
  */
 public record ErrorsConfig(List<ProjectConfig> projects, ProjectId captureProject,
     CaptureConfig capture, GroupingConfig grouping, int eventsPerIssue,
-    boolean installGlobalTracker, boolean installUncaughtHandler) {
+    boolean installGlobalTracker, boolean installUncaughtHandler, int transactionsPerProject,
+    long attachmentBytesPerProject, int attachmentsPerProject) {
   /** Default events kept per issue. */
   public static final int DEFAULT_EVENTS_PER_ISSUE = 100;
+  /** Default transactions kept per project. */
+  public static final int DEFAULT_TRANSACTIONS_PER_PROJECT = 10_000;
+  /** Default attachment content kept per project: 8 MiB. */
+  public static final long DEFAULT_ATTACHMENT_BYTES_PER_PROJECT = 8L * 1024 * 1024;
+  /** Default attachments kept per project. */
+  public static final int DEFAULT_ATTACHMENTS_PER_PROJECT = 1_000;
 
   /** Validates and copies. */
   public ErrorsConfig {
@@ -43,6 +54,9 @@ public record ErrorsConfig(List<ProjectConfig> projects, ProjectId captureProjec
     Objects.requireNonNull(capture, "capture");
     Objects.requireNonNull(grouping, "grouping");
     Checks.positive("eventsPerIssue", eventsPerIssue);
+    Checks.positive("transactionsPerProject", transactionsPerProject);
+    Checks.notNegative("attachmentBytesPerProject", attachmentBytesPerProject);
+    Checks.positive("attachmentsPerProject", attachmentsPerProject);
   }
 
   /** Returns a builder. */
@@ -58,6 +72,9 @@ public record ErrorsConfig(List<ProjectConfig> projects, ProjectId captureProjec
     private GroupingConfig grouping = GroupingConfig.defaults();
     private int eventsPerIssue = DEFAULT_EVENTS_PER_ISSUE;
     private boolean installGlobalTracker = true;
+    private int transactionsPerProject = DEFAULT_TRANSACTIONS_PER_PROJECT;
+    private long attachmentBytesPerProject = DEFAULT_ATTACHMENT_BYTES_PER_PROJECT;
+    private int attachmentsPerProject = DEFAULT_ATTACHMENTS_PER_PROJECT;
     private boolean installUncaughtHandler;
 
     Builder() {}
@@ -104,6 +121,22 @@ public record ErrorsConfig(List<ProjectConfig> projects, ProjectId captureProjec
       return this;
     }
 
+    /** Sets transactions kept per project; default {@value ErrorsConfig#DEFAULT_TRANSACTIONS_PER_PROJECT}. */
+    public Builder setTransactionsPerProject(int perProject) {
+      this.transactionsPerProject = perProject;
+      return this;
+    }
+
+    /**
+     * Bounds attachments per project: {@code contentBytes} of content (default 8 MiB) and {@code
+     * count} attachments (default {@value ErrorsConfig#DEFAULT_ATTACHMENTS_PER_PROJECT}).
+     */
+    public Builder setAttachmentsPerProject(long contentBytes, int count) {
+      this.attachmentBytesPerProject = contentBytes;
+      this.attachmentsPerProject = count;
+      return this;
+    }
+
     /** Returns the config; throws naming the problem when it is inconsistent. */
     public ErrorsConfig build() {
       ProjectId capt = captureProject != null ? captureProject
@@ -112,7 +145,8 @@ public record ErrorsConfig(List<ProjectConfig> projects, ProjectId captureProjec
         throw new IllegalArgumentException("ErrorsConfig needs at least one project");
       }
       return new ErrorsConfig(projects, capt, capture, grouping, eventsPerIssue,
-          installGlobalTracker, installUncaughtHandler);
+          installGlobalTracker, installUncaughtHandler, transactionsPerProject,
+          attachmentBytesPerProject, attachmentsPerProject);
     }
   }
 }

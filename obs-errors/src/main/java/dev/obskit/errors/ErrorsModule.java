@@ -3,6 +3,7 @@ package dev.obskit.errors;
 import dev.obskit.core.ObsContext;
 import dev.obskit.core.ObsModule;
 import dev.obskit.core.ai.AiAssistant;
+import dev.obskit.errors.attachment.AttachmentRepository;
 import dev.obskit.errors.capture.AsyncErrorTracker;
 import dev.obskit.errors.capture.ErrorTracker;
 import dev.obskit.errors.capture.ErrorTrackers;
@@ -16,6 +17,7 @@ import dev.obskit.errors.quota.ProjectQuotas;
 import dev.obskit.errors.quota.QuotaVerdict;
 import dev.obskit.errors.release.ReleaseRepository;
 import dev.obskit.errors.release.ReleaseTracker;
+import dev.obskit.errors.transaction.TransactionRepository;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -40,6 +42,7 @@ public final class ErrorsModule implements ObsModule {
   private final ReleaseTracker releases;
   private final ProjectQuotas quotas;
   private final EventProcessor processor;
+  private final EnvelopeItems items;
   private final SentryIngestHandler ingest;
   private final BugfixPromptBuilder prompts;
   private final ObsContext ctx;
@@ -58,7 +61,10 @@ public final class ErrorsModule implements ObsModule {
     this.events = EventRepository.inMemory(config.eventsPerIssue());
     this.quotas = new ProjectQuotas(ctx.clock(), ctx.quotaGate());
     this.processor = new EventProcessor(projects, issues, events, ctx.scrubber(), ctx.usage(), ctx.clock());
-    this.ingest = new SentryIngestHandler(projects, quotas, processor, releases, ctx.clock());
+    this.items = new EnvelopeItems(TransactionRepository.inMemory(config.transactionsPerProject()),
+        AttachmentRepository.inMemory(config.attachmentBytesPerProject(), config.attachmentsPerProject()),
+        ctx.scrubber(), ctx.ids(), ctx.clock());
+    this.ingest = new SentryIngestHandler(projects, quotas, processor, releases, ctx.clock(), items);
     this.prompts = new BugfixPromptBuilder(issues, events, ctx.scrubber());
   }
 
@@ -129,6 +135,11 @@ public final class ErrorsModule implements ObsModule {
   /** Returns the stored events. */
   public EventRepository events() {
     return events;
+  }
+
+  /** Returns the stored transactions and attachments that arrived in envelopes. */
+  public EnvelopeItems items() {
+    return items;
   }
 
   /** Returns release tracking. */

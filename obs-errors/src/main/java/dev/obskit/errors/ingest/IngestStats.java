@@ -36,7 +36,7 @@ public final class IngestStats {
     return duplicates.sum();
   }
 
-  /** Returns transaction items accepted (acknowledged, not stored). */
+  /** Returns transaction items accepted (stored, or seen before). */
   public long transactions() {
     return transactions.sum();
   }
@@ -46,12 +46,15 @@ public final class IngestStats {
     return sessions.sum();
   }
 
-  /** Returns attachment items accepted (acknowledged, not stored). */
+  /** Returns attachment items stored. */
   public long attachments() {
     return attachments.sum();
   }
 
-  /** Returns items of unknown or unsupported types that were skipped. */
+  /**
+   * Returns items skipped: unknown types, unreadable sessions and client reports, and malformed
+   * transactions (their reasons are in {@code ErrorsModule.items().skipped()}).
+   */
   public long skippedItems() {
     return skippedItems.sum();
   }

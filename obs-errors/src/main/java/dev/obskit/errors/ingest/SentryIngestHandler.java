@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.obskit.core.id.IdFormat;
 import dev.obskit.core.id.ProjectId;
+import dev.obskit.errors.EnvelopeItems;
 import dev.obskit.errors.EventProcessor;
 import dev.obskit.errors.ProjectConfig;
 import dev.obskit.errors.ProjectRegistry;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * {@value #MAX_EVENT_BYTES} per event, applies the project's quota (429 with {@code
  * X-Sentry-Rate-Limits} and {@code Retry-After}), and answers exactly {@code 200 {"id":"..."}}, as
  * the real SDKs require. Items: {@code event} is grouped and stored; {@code transaction} and
- * {@code attachment} are acknowledged and counted; {@code session}/{@code sessions} feed release
+ * {@code attachment} are stored through {@link EnvelopeItems} (a malformed transaction is skipped
+ * and counted, the envelope still succeeds); {@code session}/{@code sessions} feed release
  * health; {@code client_report} feeds {@link IngestStats#clientDiscards()}; other types are skipped.
  *
  * <p>Never throws and never answers 5xx: every failure becomes a 4xx with {@code
@@ -55,16 +57,18 @@ public final class SentryIngestHandler {
   private final EventProcessor processor;
   private final ReleaseTracker releases;
   private final Clock clock;
+  private final EnvelopeItems items;
   private final IngestStats stats = new IngestStats();
 
   /** Creates the handler; the errors module wires one up as {@code ErrorsModule.ingestHandler()}. */
   public SentryIngestHandler(ProjectRegistry projects, ProjectQuotas quotas,
-      EventProcessor processor, ReleaseTracker releases, Clock clock) {
+      EventProcessor processor, ReleaseTracker releases, Clock clock, EnvelopeItems items) {
     this.projects = Objects.requireNonNull(projects, "projects");
     this.quotas = Objects.requireNonNull(quotas, "quotas");
     this.processor = Objects.requireNonNull(processor, "processor");
     this.releases = Objects.requireNonNull(releases, "releases");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.items = Objects.requireNonNull(items, "items");
   }
 
   /** Returns the endpoint's counters. */
@@ -161,11 +165,13 @@ public final class SentryIngestHandler {
       }
     }
     String responseId = headerId;
+    // Attachments belong to the envelope's event: the header id, else the event item's own id.
+    String linkId = headerId != null ? headerId : event != null ? event.eventId() : null;
     for (Envelope.Item item : envelope.items()) {
       if (item == eventItem) {
         responseId = accept(project, event);
       } else {
-        otherItem(project, item);
+        otherItem(project, item, headerId, linkId);
       }
     }
     return IngestResponse.ok(responseId);
@@ -241,14 +247,24 @@ public final class SentryIngestHandler {
     return result.eventId();
   }
 
-  private void otherItem(ProjectConfig project, Envelope.Item item) {
+  private void otherItem(ProjectConfig project, Envelope.Item item, String headerId, String linkId) {
     switch (item.type()) {
-      case "transaction": stats.transactions.increment(); break;
-      case "attachment": stats.attachments.increment(); break;
+      case "transaction":
+        count(items.acceptTransaction(project, headerId, item.data(), item.offset(), item.length()),
+            stats.transactions);
+        break;
+      case "attachment":
+        count(items.acceptAttachment(project, linkId, item.headers(), item.data(), item.offset(),
+            item.length()), stats.attachments);
+        break;
       case "session": case "sessions": sessions(project, item); break;
       case "client_report": clientReport(item); break;
       default: stats.skippedItems.increment();
     }
+  }
+
+  private void count(boolean accepted, java.util.concurrent.atomic.LongAdder counter) {
+    (accepted ? counter : stats.skippedItems).increment();
   }
 
   private void sessions(ProjectConfig project, Envelope.Item item) {
