@@ -3,12 +3,14 @@ package dev.obskit.errors.grouping;
 import dev.obskit.errors.event.ErrorEvent;
 import dev.obskit.errors.event.ExceptionValue;
 import dev.obskit.errors.event.StackFrame;
+import dev.obskit.errors.event.ThreadInfo;
 import java.util.List;
 
 /**
  * The values fingerprint variables and rule matchers read from an event, following Sentry's
  * definitions: {@code type}/{@code value} of the main (outermost) exception, {@code stack.*} of the
- * "crashing frame" (the last in-app frame of the main exception, else its last frame).
+ * "crashing frame" (the last in-app frame of the main exception, else its last frame; when no
+ * exception has frames, of the representative thread's stack, as the grouping engine uses it).
  */
 final class EventFacts {
   private final ErrorEvent event;
@@ -18,7 +20,20 @@ final class EventFacts {
   EventFacts(ErrorEvent event) {
     this.event = event;
     this.main = event.mainException();
-    this.crashingFrame = main == null ? null : crashingFrame(main.frames());
+    this.crashingFrame = main == null ? null : crashingFrame(stackOf(event, main));
+  }
+
+  private static List<StackFrame> stackOf(ErrorEvent event, ExceptionValue main) {
+    if (!main.frames().isEmpty() || event.threads().isEmpty()) {
+      return main.frames();
+    }
+    for (ExceptionValue ex : event.exceptions()) {
+      if (!ex.frames().isEmpty()) {
+        return main.frames();
+      }
+    }
+    ThreadInfo thread = ThreadInfo.representative(event.threads());
+    return thread == null ? main.frames() : thread.frames();
   }
 
   private static StackFrame crashingFrame(List<StackFrame> frames) {

@@ -111,4 +111,13 @@ class ThreadStackGroupingTest {
     assertThat(engine.group(e).hash())
         .isEqualTo(md5("type:NullPointerException\nframe:com.shop.Orders#place"));
   }
+
+  @Test
+  void group_fingerprintStackVariables_readTheThreadsCrashingFrame() throws Exception {
+    String threads = "[{\"crashed\":true,\"stacktrace\":" + PLACE_FRAMES + "}]";
+    ErrorEvent e = read(exceptionWithoutStack("x", threads)).toBuilder()
+        .fingerprint(java.util.List.of("{{ stack.module }}", "{{ stack.function }}")).build();
+    assertThat(engine.group(e).hash())
+        .isEqualTo(md5("fingerprint:com.shop.Orders\nfingerprint:place"));
+  }
 }
