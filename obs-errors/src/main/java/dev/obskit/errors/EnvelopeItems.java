@@ -12,7 +12,6 @@ import dev.obskit.errors.transaction.TransactionId;
 import dev.obskit.errors.transaction.TransactionJson;
 import dev.obskit.errors.transaction.TransactionRepository;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -95,10 +94,10 @@ public final class EnvelopeItems {
       byte[] data, int offset, int length) {
     try {
       String filename = header(headers, "filename");
-      StoredAttachment a = new StoredAttachment(AttachmentId.of(ids.next()), project.teamId(),
+      StoredAttachment a = StoredAttachment.copyOf(AttachmentId.of(ids.next()), project.teamId(),
           project.id(), eventId, filename == null || filename.isBlank() ? "attachment" : filename,
-          header(headers, "content_type"), header(headers, "attachment_type"),
-          Arrays.copyOfRange(data, offset, offset + length), clock.instant());
+          header(headers, "content_type"), header(headers, "attachment_type"), data, offset,
+          length, clock.instant());
       attachments.save(a);
       attachmentsStored.increment();
       return true;

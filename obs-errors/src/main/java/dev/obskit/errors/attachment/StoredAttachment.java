@@ -4,6 +4,7 @@ import dev.obskit.core.id.ProjectId;
 import dev.obskit.core.id.TeamId;
 import dev.obskit.core.store.Aggregate;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -43,6 +44,18 @@ public final class StoredAttachment implements Aggregate<AttachmentId> {
       String filename, String contentType, String attachmentType, byte[] content, Instant receivedAt) {
     this(id, teamId, projectId, eventId, filename, contentType, attachmentType,
         Objects.requireNonNull(content, "content").length, content.clone(), true, receivedAt);
+  }
+
+  /**
+   * Returns an attachment whose content is {@code length} bytes of {@code data} from {@code
+   * offset} (copied once); the other parameters are those of the constructor.
+   */
+  public static StoredAttachment copyOf(AttachmentId id, TeamId teamId, ProjectId projectId,
+      String eventId, String filename, String contentType, String attachmentType, byte[] data,
+      int offset, int length, Instant receivedAt) {
+    Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(data, "data").length);
+    return new StoredAttachment(id, teamId, projectId, eventId, filename, contentType,
+        attachmentType, length, Arrays.copyOfRange(data, offset, offset + length), true, receivedAt);
   }
 
   private StoredAttachment(AttachmentId id, TeamId teamId, ProjectId projectId, String eventId,
