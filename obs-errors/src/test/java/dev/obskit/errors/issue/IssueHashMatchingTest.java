@@ -12,8 +12,11 @@ import dev.obskit.errors.event.ErrorEvent;
 import dev.obskit.errors.event.ExceptionValue;
 import dev.obskit.errors.event.StackFrame;
 import dev.obskit.errors.grouping.GroupingConfig;
+import dev.obskit.errors.grouping.GroupingEngine;
+import dev.obskit.errors.grouping.GroupingResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -138,5 +141,29 @@ class IssueHashMatchingTest {
     assertThat(errors.issues().hashes(TestKits.TEAM, x.id())).doesNotContain(ySystem);
     assertThat(errors.issues().hashes(TestKits.TEAM, y.id())).containsExactly(ySystem);
     assertThat(errors.issues().find(TestKits.TEAM, y.id()).orElseThrow().count()).isEqualTo(1);
+  }
+
+  @Test
+  void record_groupingRulesChangeWhatIsInApp_systemHashKeepsTheIssueAndItsConfigVersion()
+      throws Exception {
+    Issue a = send(event(THREAD, VALVE, ORDERS, CLIENT_APP));
+    // Version 2 of the rules treats the gateway client as a framework: a different app hash.
+    List<String> framework = new ArrayList<>(GroupingConfig.DEFAULT_FRAMEWORK_PREFIXES);
+    framework.add("com.shop.client.");
+    GroupingEngine v2 = GroupingEngine.create(
+        new GroupingConfig("obskit-java:v2", framework, GroupingConfig.DEFAULT_UNGROUPED_PREFIXES,
+            List.of()));
+    ErrorEvent b = event(THREAD, VALVE, ORDERS, CLIENT_APP);
+    GroupingResult g = v2.group(b);
+    assertThat(g.hash()).isEqualTo(md5("type:PaymentException\nframe:com.shop.Orders#place"))
+        .isNotEqualTo(a.groupHash());
+    assertThat(g.configVersion()).isEqualTo("obskit-java:v2");
+
+    ProjectConfig project = errors.projects().find(TestKits.PROJECT).orElseThrow();
+    IssueUpdate update = errors.issues().record(project, b, g);
+    assertThat(update.issue().id()).isEqualTo(a.id());
+    assertThat(update.outcome()).isEqualTo(IssueOutcome.COUNTED);
+    assertThat(update.issue().groupingConfig()).isEqualTo(GroupingConfig.DEFAULT_VERSION);
+    assertThat(errors.issues().hashes(TestKits.TEAM, a.id())).endsWith(g.hash());
   }
 }
