@@ -47,10 +47,11 @@ import java.util.regex.Pattern;
  * GroupingResult#variants()}): when in-app frames decided the primary hash ({@code app}), the
  * {@code system} variant hashes the same components with every groupable frame contributing (a
  * fingerprint with {@code {{ default }}} expands to the system components there). It is omitted
- * when it equals the app components. An issue keeps every hash it was seen with, so an event whose
+ * when it equals the app components. An issue keeps every hash it was created with or found through, so an event whose
  * in-app frames changed (a new in-app package, an SDK that stopped marking frames) still finds its
  * issue through the system hash. The system variant costs a second component pass and MD5 over the
- * library frames; other events pay nothing extra.
+ * library frames, so it is computed only when {@link GroupingResult#variants()} is first read:
+ * {@code IssueService} reads it only for an event whose primary hash names no issue yet.
  *
  * <p><b>Threads.</b> When no exception of the chain has a frame but the event carries Sentry's
  * {@code threads} interface, the frames of the representative thread ({@link
@@ -96,7 +97,7 @@ public final class GroupingEngine {
   /**
    * Groups one event: the primary hash and, when the in-app frames decided it, the {@code system}
    * hash of all groupable frames as a second variant (skipped when it would hash the same
-   * components).
+   * components), computed on the first read of {@link GroupingResult#variants()}.
    */
   public GroupingResult group(ErrorEvent event) {
     Objects.requireNonNull(event, "event");
@@ -111,7 +112,9 @@ public final class GroupingEngine {
     String hash = hash(sb, text);
     GroupingResult result;
     if (strategy == GroupingStrategy.APP_STACKTRACE) {
-      result = withSystemVariant(event, fingerprint, hash, text, sb);
+      List<String> fp = fingerprint;
+      result = GroupingResult.deferred(hash, strategy, config.version(), text,
+          () -> appAndSystemVariants(event, fp, hash, text));
     } else {
       result = new GroupingResult(hash, strategy, config.version(), text);
     }
@@ -121,19 +124,23 @@ public final class GroupingEngine {
     return result;
   }
 
-  private GroupingResult withSystemVariant(ErrorEvent event, List<String> fingerprint,
-      String appHash, String appText, StringBuilder sb) {
+  private List<GroupingVariant> appAndSystemVariants(ErrorEvent event, List<String> fingerprint,
+      String appHash, String appText) {
+    StringBuilder sb = BUFFER.get();
     sb.setLength(0);
     components(event, fingerprint, true, sb);
-    GroupingStrategy app = GroupingStrategy.APP_STACKTRACE;
+    GroupingVariant app = new GroupingVariant(
+        GroupingStrategy.APP_STACKTRACE.variantName(), appHash);
     // Only in-app frames contribute to the stack: the system variant hashes the same components.
     if (appText.contentEquals(sb)) {
-      return new GroupingResult(appHash, app, config.version(), appText);
+      return List.of(app);
     }
     String systemHash = hash(sb, null);
-    return new GroupingResult(appHash, app, config.version(), appText, List.of(
-        new GroupingVariant(app.variantName(), appHash),
-        new GroupingVariant(GroupingStrategy.SYSTEM_STACKTRACE.variantName(), systemHash)));
+    if (sb.capacity() > 64 * 1024) {
+      BUFFER.remove();
+    }
+    return List.of(app,
+        new GroupingVariant(GroupingStrategy.SYSTEM_STACKTRACE.variantName(), systemHash));
   }
 
   private static String hash(StringBuilder sb, String text) {

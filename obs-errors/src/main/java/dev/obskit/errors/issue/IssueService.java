@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class IssueService {
   private static final Logger log = LoggerFactory.getLogger(IssueService.class);
   private static final int MAX_ATTEMPTS = 1000;
+  /** Repeats of an issue link their secondary hashes only while it has fewer events than this. */
+  static final int SECONDARY_HASH_EVENTS = 64;
 
   private final IssueRepository repository;
   private final ReleaseTracker releases;
@@ -83,13 +85,23 @@ public final class IssueService {
 
   private IssueUpdate recordLocked(ProjectConfig project, ErrorEvent event, GroupingResult grouping,
       Instant now, String userKey) {
-    List<String> hashes = grouping.hashes();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      // Sentry's rule: the event joins the issue of the first of its hashes linked to one.
-      Issue current = null;
-      int matched = 0;
-      for (; matched < hashes.size() && current == null; matched++) {
-        current = repository.findByHash(project.teamId(), project.id(), hashes.get(matched)).orElse(null);
+      // Sentry's rule: the event joins the issue of the first of its hashes linked to one. Most
+      // events are repeats found by their primary hash; past an issue's first events they skip
+      // the secondary hashes (GroupingResult computes them on first use), which cost as much as
+      // grouping again and would almost always be linked already.
+      Issue current = repository.findByHash(project.teamId(), project.id(), grouping.hash())
+          .orElse(null);
+      List<String> hashes = List.of(grouping.hash());
+      int matched = 1;
+      if (current != null && current.count() < SECONDARY_HASH_EVENTS) {
+        hashes = grouping.hashes();
+      } else if (current == null) {
+        hashes = grouping.hashes();
+        for (; matched < hashes.size() && current == null; matched++) {
+          current = repository.findByHash(project.teamId(), project.id(), hashes.get(matched))
+              .orElse(null);
+        }
       }
       try {
         if (current == null) {
@@ -119,7 +131,11 @@ public final class IssueService {
     return new IssueUpdate(issue, IssueOutcome.NEW, false);
   }
 
-  /** An issue keeps every hash it was seen with; a hash linked to another issue stays there. */
+  /**
+   * Links the event's other hashes to the issue found through {@code hashes.get(matched)}: an
+   * issue keeps every hash it was created with, found through, or seen with during its first
+   * {@value #SECONDARY_HASH_EVENTS} events; a hash linked to another issue stays there.
+   */
   private void linkOtherHashes(ProjectConfig project, IssueId id, List<String> hashes, int matched) {
     for (int i = 0; i < hashes.size(); i++) {
       if (i != matched) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An event joins the issue of any of its hashes, and the issue keeps every hash it was seen with
+ * An event joins the issue of any of its hashes, and the issue keeps every hash it was created with,
+ * found through, or seen with during its first 64 events
  * (errors.md 3.1 step 5 and 5.6). Expected hashes are MD5 of hand-written components.
  */
 class IssueHashMatchingTest {
@@ -98,6 +99,20 @@ class IssueHashMatchingTest {
     assertThat(b.groupingConfig()).isEqualTo(GroupingConfig.DEFAULT_VERSION);
     assertThat(errors.issues().hashes(TestKits.TEAM, a.id())).containsExactly(appA, system, appB);
     assertThat(issues()).hasSize(1);
+  }
+
+  @Test
+  void record_afterAnIssuesFirst64Events_repeatsNoLongerLinkTheirSystemHash() throws Exception {
+    Issue a = null;
+    for (int i = 0; i < 64; i++) {
+      a = send(event(THREAD, VALVE, ORDERS));
+    }
+    assertThat(a.count()).isEqualTo(64);
+    Issue late = send(event(THREAD, FILTER, ORDERS));
+    assertThat(late.id()).isEqualTo(a.id());
+    assertThat(late.count()).isEqualTo(65);
+    // The app hash and the VALVE path's system hash only: the 65th event's path is not linked.
+    assertThat(errors.issues().hashes(TestKits.TEAM, a.id())).hasSize(2);
   }
 
   @Test
