@@ -6,6 +6,7 @@ import dev.obskit.telemetry.sink.SinkBatch;
 import dev.obskit.telemetry.sink.TelemetrySink;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,22 @@ import org.slf4j.LoggerFactory;
  * batch is in flight, so records reach each sink in buffer order (per appending thread, the order
  * of its appends).
  *
+ * <p>Too large: when the sink answers "too large" (HTTP 413, or its own check of the body against
+ * the endpoint's documented limit), the batch is split in halves and each half is delivered the
+ * same way, recursively; a single record that is still too large is dead-lettered with the reason.
+ * The cursor is committed only after every part was accepted or dead-lettered, so a crash or stop
+ * in between re-sends the whole batch (parts already accepted arrive twice: at-least-once). Batches
+ * are capped at the smaller of the configured byte limit and {@link TelemetrySink#maxBatchBytes()},
+ * so with the shipped defaults no request exceeds an endpoint's documented limit in the first place.
+ *
+ * <p>Batch ids: {@code <sink>-<first position>-<last position>} in hex, from the buffer positions of
+ * the first and last record of the batch (or part), sent in the {@value SinkBatch#BATCH_ID_HEADER}
+ * header. The same records always get the same id: across retries, and across restarts because the
+ * batch in flight is marked in the cursor ({@link BufferCursor#markInFlight}) before its first send
+ * and the first batch after a restart is re-formed from exactly those records, even if more arrived
+ * meanwhile. A receiver that remembers ids can drop a re-sent batch whole; a part of a split batch
+ * has its own id, identical on every resend because the split is deterministic.
+ *
  * <p>Waiting uses {@link LockSupport#parkNanos} rather than interrupts: Chronicle Queue's files must
  * not be touched by interrupted threads.
  */
@@ -39,11 +56,18 @@ public final class BatchSender {
   private final Backoff backoff;
   private final DeadLetterWriter deadLetters;
   private final Thread thread;
+  private final long maxBatchBytes;
 
   private final List<byte[]> pending = new ArrayList<>();
+  /** Buffer positions of the pending records, same order; {@code positionCount} are set. */
+  private long[] positions = new long[64];
+  private int positionCount;
   private long pendingBytes;
-  private long pendingLast = -1;
   private long pendingSinceNanos;
+  private boolean pendingMarked;
+  /** The batch a previous run marked in flight: {last position, records}; null once re-formed. */
+  private long[] resume;
+  private boolean resendNow;
 
   private volatile boolean flushRequested;
   private volatile boolean stopRequested;
@@ -53,6 +77,7 @@ public final class BatchSender {
   private final LongAdder shippedBytes = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private final LongAdder deadLettered = new LongAdder();
+  private final LongAdder splits = new LongAdder();
   private final LongAdder sends = new LongAdder();
   private final LongAdder sendNanos = new LongAdder();
   private final AtomicLong sendNanosMax = new AtomicLong();
@@ -68,6 +93,12 @@ public final class BatchSender {
         new java.util.Random(ThreadLocalRandom.current().nextLong()));
     this.deadLetters = new DeadLetterWriter(config.deadLetterDirectory(), sink.getName(),
         config.deadLetterMaxBytes());
+    this.maxBatchBytes = Math.max(1, Math.min(config.maxBatchBytes(), sink.maxBatchBytes()));
+    if (maxBatchBytes < config.maxBatchBytes()) {
+      log.info("Telemetry sink '{}': batches capped at {} bytes (configured {}) to stay within the"
+          + " endpoint's request limit", sink.getName(), maxBatchBytes, config.maxBatchBytes());
+    }
+    this.resume = cursor.inFlight();
     this.thread = new Thread(this::run, "obskit-telemetry-sender-" + sink.getName());
     this.thread.setDaemon(true);
   }
@@ -152,9 +183,9 @@ public final class BatchSender {
       return true;
     }
     long age = System.nanoTime() - pendingSinceNanos;
-    boolean full = pending.size() >= config.maxBatchRecords()
-        || pendingBytes >= config.maxBatchBytes();
-    if (!full && !flushRequested && !stopRequested && age < config.maxBatchAge().toNanos()) {
+    boolean full = pending.size() >= config.maxBatchRecords() || pendingBytes >= maxBatchBytes;
+    if (!full && !resendNow && !flushRequested && !stopRequested
+        && age < config.maxBatchAge().toNanos()) {
       park(Math.min(config.idlePoll().toNanos(), config.maxBatchAge().toNanos() - age));
       return true;
     }
@@ -163,14 +194,20 @@ public final class BatchSender {
   }
 
   private void fill() {
+    if (resume != null && pending.isEmpty()) {
+      refillInFlightBatch();
+      return;
+    }
+    if (pendingMarked) {
+      return; // a batch already sent once must keep its records (and id)
+    }
     int room = config.maxBatchRecords() - pending.size();
-    long roomBytes = config.maxBatchBytes() - pendingBytes;
+    long roomBytes = maxBatchBytes - pendingBytes;
     if (room <= 0 || roomBytes <= 0) {
       return;
     }
     int before = pending.size();
-    long last = cursor.read(room, roomBytes, pending);
-    if (last < 0) {
+    if (cursor.read(room, roomBytes, pending, this::addPosition) < 0) {
       return;
     }
     if (before == 0) {
@@ -179,12 +216,67 @@ public final class BatchSender {
     for (int i = before; i < pending.size(); i++) {
       pendingBytes += pending.get(i).length;
     }
-    pendingLast = last;
+  }
+
+  /**
+   * Re-forms the batch a previous run had in flight: exactly its records, whatever the limits now,
+   * so it is re-sent at once under the same id.
+   */
+  private void refillInFlightBatch() {
+    long last = resume[0];
+    int records = (int) resume[1];
+    resume = null;
+    while (pending.size() < records) {
+      if (cursor.read(records - pending.size(), Long.MAX_VALUE, pending, this::addPosition) < 0) {
+        break;
+      }
+    }
+    if (pending.isEmpty()) {
+      return;
+    }
+    for (byte[] r : pending) {
+      pendingBytes += r.length;
+    }
+    pendingSinceNanos = System.nanoTime();
+    resendNow = true;
+    if (positions[pending.size() - 1] != last) {
+      // The buffer no longer holds that batch as marked (e.g. its files were removed by hand).
+      log.info("Telemetry sink '{}': the batch in flight at the last stop ended at {}, now at {};"
+          + " it is re-sent under a new id", sink.getName(), Long.toHexString(last),
+          Long.toHexString(positions[pending.size() - 1]));
+    }
+  }
+
+  private void addPosition(long position) {
+    if (positionCount == positions.length) {
+      positions = Arrays.copyOf(positions, positions.length * 2);
+    }
+    positions[positionCount++] = position;
   }
 
   private void deliver() {
-    SinkBatch batch = new SinkBatch(sink.getName() + "-" + Long.toHexString(pendingLast) + "-"
-        + pending.size(), pending, pendingBytes);
+    int n = pending.size();
+    if (positionCount != n) {
+      throw new IllegalStateException("cursor " + cursor.consumer() + " reported " + positionCount
+          + " positions for " + n + " records");
+    }
+    long last = positions[n - 1];
+    if (!pendingMarked) {
+      cursor.markInFlight(last, n);
+      pendingMarked = true;
+    }
+    if (deliverRange(0, n)) {
+      cursor.commit(last);
+      clearPending();
+    }
+  }
+
+  /**
+   * Delivers records {@code [from, to)} of the pending batch until accepted or dead-lettered,
+   * splitting on "too large". Returns false if the stop deadline interrupted it.
+   */
+  private boolean deliverRange(int from, int to) {
+    SinkBatch batch = batch(from, to);
     int attempt = 0;
     while (true) {
       SendResult result = timedSend(batch);
@@ -195,28 +287,54 @@ public final class BatchSender {
           shippedRecords.add(batch.records().size());
           shippedBytes.add(batch.bytes());
           notifyShipped(batch);
-          cursor.commit(pendingLast);
-          clearPending();
-          return;
+          return true;
         case REJECT:
-          deadLetters.write(sink.getName(), batch, result);
-          deadLettered.add(batch.records().size());
-          cursor.commit(pendingLast);
-          clearPending();
-          return;
+          deadLetter(batch, result);
+          return true;
+        case TOO_LARGE:
+          if (to - from == 1) {
+            deadLetter(batch, result);
+            return true;
+          }
+          splits.increment();
+          int mid = (from + to) >>> 1;
+          log.info("Telemetry sink '{}': batch {} of {} records too large ({}); sending it in two"
+              + " halves", sink.getName(), batch.batchId(), to - from, result.reason());
+          return deliverRange(from, mid) && deliverRange(mid, to);
         default:
           retries.increment();
           attempt++;
           long delay = backoff.delay(attempt, result.retryAfter()).toNanos();
+          notifyRetry(batch, result, delay);
           if (attempt == 1 || attempt % 10 == 0) {
             log.warn("Telemetry sink '{}' unavailable ({}); retry {} of batch {} in {} ms",
                 sink.getName(), result.reason(), attempt, batch.batchId(), delay / 1_000_000);
           }
           if (!waitBeforeRetry(delay)) {
-            return;
+            return false;
           }
       }
     }
+  }
+
+  private SinkBatch batch(int from, int to) {
+    List<byte[]> records = pending.subList(from, to);
+    long bytes = 0;
+    for (byte[] r : records) {
+      bytes += r.length;
+    }
+    return new SinkBatch(batchId(sink.getName(), positions[from], positions[to - 1]), records,
+        bytes);
+  }
+
+  /** The id of the records from {@code first} to {@code last}: stable across resends. */
+  static String batchId(String sink, long first, long last) {
+    return sink + "-" + Long.toHexString(first) + "-" + Long.toHexString(last);
+  }
+
+  private void deadLetter(SinkBatch batch, SendResult result) {
+    deadLetters.write(sink.getName(), batch, result);
+    deadLettered.add(batch.records().size());
   }
 
   /** Waits {@code delayNanos}; returns false if the stop deadline passes first. */
@@ -264,6 +382,14 @@ public final class BatchSender {
     }
   }
 
+  private void notifyRetry(SinkBatch batch, SendResult result, long delayNanos) {
+    try {
+      listener.onRetry(sink.getName(), batch, result, Duration.ofNanos(delayNanos));
+    } catch (RuntimeException e) {
+      log.warn("Telemetry ship listener failed: {}", e.toString());
+    }
+  }
+
   private static final byte[] SPAN_PREFIX = "{\"kind\":\"span\"".getBytes(
       java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -282,7 +408,9 @@ public final class BatchSender {
   private void clearPending() {
     pending.clear();
     pendingBytes = 0;
-    pendingLast = -1;
+    positionCount = 0;
+    pendingMarked = false;
+    resendNow = false;
   }
 
   private void park(long nanos) {
@@ -294,6 +422,7 @@ public final class BatchSender {
   /** Returns this sender's counters; thread-safe. */
   public SenderStats stats() {
     return new SenderStats(sink.getName(), shippedRecords.sum(), shippedBytes.sum(), retries.sum(),
-        deadLettered.sum(), cursor.backlog(), sends.sum(), sendNanos.sum(), sendNanosMax.get());
+        deadLettered.sum(), cursor.backlog(), sends.sum(), sendNanos.sum(), sendNanosMax.get(),
+        splits.sum());
   }
 }

@@ -12,9 +12,11 @@ package dev.obskit.telemetry.ship;
  * @param sends completed send attempts
  * @param sendNanosTotal total time spent in send attempts
  * @param sendNanosMax the slowest send attempt
+ * @param splits batches (or parts) split in halves because the sink said they were too large
  */
 public record SenderStats(String sink, long shippedRecords, long shippedBytes, long retries,
-    long deadLettered, long backlog, long sends, long sendNanosTotal, long sendNanosMax) {
+    long deadLettered, long backlog, long sends, long sendNanosTotal, long sendNanosMax,
+    long splits) {
 
   /** Returns the mean send latency in nanoseconds (0 before the first send). */
   public long meanSendNanos() {
