@@ -136,6 +136,21 @@ class SinksTest {
   }
 
   @Test
+  void readTimeout_isRetry() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE));
+      server.start();
+      okhttp3.OkHttpClient client = new okhttp3.OkHttpClient.Builder()
+          .readTimeout(java.time.Duration.ofMillis(200)).retryOnConnectionFailure(false).build();
+      BetterStackSink sink = BetterStackSink.builder().setIngestUrl(server.url("/").toString())
+          .setSourceToken("t").setHttpClient(client).build();
+      SendResult r = sink.send(batch("{}"));
+      assertThat(r.outcome()).isEqualTo(SendResult.Outcome.RETRY);
+      assertThat(r.reason()).containsIgnoringCase("timeout");
+    }
+  }
+
+  @Test
   void connectionRefused_isRetry() {
     BetterStackSink sink = BetterStackSink.builder().setIngestUrl("http://127.0.0.1:1/")
         .setSourceToken("t").build();
