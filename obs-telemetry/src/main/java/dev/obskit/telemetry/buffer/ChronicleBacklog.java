@@ -83,28 +83,36 @@ final class ChronicleBacklog {
 
   /** Looks up the counts of closed cycles in [from, to) not looked up before. */
   private void scanClosedCycles(int from, int to) {
+    boolean moved = false;
     if (from < scannedFrom) {
-      lookUp(from, Math.min(scannedFrom, to));
+      moved = lookUp(from, Math.min(scannedFrom, to));
       scannedFrom = from;
     }
     if (to > scannedTo) {
-      lookUp(Math.max(from, scannedTo), to);
+      moved |= lookUp(Math.max(from, scannedTo), to);
       scannedTo = to;
+    }
+    if (moved) {
+      // Leave the probe on the newest cycle, so it holds no older file that retention may delete.
+      probe.toEnd();
     }
   }
 
-  private void lookUp(int from, int to) {
+  /** Returns true if the probe was moved off the newest cycle. */
+  private boolean lookUp(int from, int to) {
     int cycle = from - 1;
+    boolean moved = false;
     while (true) {
       try {
         cycle = queue.nextCycle(cycle, TailerDirection.FORWARD);
       } catch (ParseException e) {
-        return; // an unparseable file name: counted as no records
+        return moved; // an unparseable file name: counted as no records
       }
       if (cycle < 0 || cycle >= to) {
-        return;
+        return moved;
       }
       if (!closedCounts.containsKey(cycle)) {
+        moved = true;
         long n = probe.excerptsInCycle(cycle);
         if (n > 0) {
           closedCounts.put(cycle, n);
