@@ -266,6 +266,7 @@ class ShippingLimitsTest {
     assertThat(second.flush(Duration.ofSeconds(10))).isTrue();
 
     assertThat(exchanges.get(0).batchId()).isEqualTo(idBeforeRestart);
+    assertThat(second.stats().sinks().get(0).resentAfterRestart()).isEqualTo(10);
     assertThat(exchanges.get(0).seqs()).as("the same records, not the 15 now buffered")
         .containsExactlyElementsOf(range(0, 10));
     assertThat(acceptedSeqs()).containsExactlyElementsOf(range(0, 15));

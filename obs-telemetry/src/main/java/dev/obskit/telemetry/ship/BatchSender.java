@@ -78,6 +78,7 @@ public final class BatchSender {
   private final LongAdder retries = new LongAdder();
   private final LongAdder deadLettered = new LongAdder();
   private final LongAdder splits = new LongAdder();
+  private final LongAdder resentAfterRestart = new LongAdder();
   private final LongAdder sends = new LongAdder();
   private final LongAdder sendNanos = new LongAdder();
   private final AtomicLong sendNanosMax = new AtomicLong();
@@ -239,6 +240,7 @@ public final class BatchSender {
     }
     pendingSinceNanos = System.nanoTime();
     resendNow = true;
+    resentAfterRestart.add(pending.size());
     if (positions[pending.size() - 1] != last) {
       // The buffer no longer holds that batch as marked (e.g. its files were removed by hand).
       log.info("Telemetry sink '{}': the batch in flight at the last stop ended at {}, now at {};"
@@ -423,6 +425,6 @@ public final class BatchSender {
   public SenderStats stats() {
     return new SenderStats(sink.getName(), shippedRecords.sum(), shippedBytes.sum(), retries.sum(),
         deadLettered.sum(), cursor.backlog(), sends.sum(), sendNanos.sum(), sendNanosMax.get(),
-        splits.sum());
+        splits.sum(), resentAfterRestart.sum());
   }
 }
