@@ -244,9 +244,7 @@ class ShippingLimitsTest {
   void batchInFlightAtStop_isResentAfterRestartAsTheSameBatch_evenWhenMoreEventsArrived()
       throws Exception {
     answer = e -> new MockResponse().setResponseCode(503);
-    ShipConfig ship = ShipConfig.defaults(dir.resolve("dead-letter"))
-        .withBatch(200, 1024 * 1024, Duration.ofMillis(20))
-        .withBackoff(Duration.ofMillis(5), Duration.ofMillis(20));
+    ShipConfig ship = fullBatchesOf(10); // the first batch is exactly records 0..9
     Telemetry first = start(ship, ShipListener.noop());
     for (int i = 0; i < 10; i++) {
       first.emit(event(i, 40));
@@ -262,7 +260,9 @@ class ShippingLimitsTest {
 
     exchanges.clear();
     answer = e -> new MockResponse().setResponseCode(202);
-    Telemetry second = start(ship, ShipListener.noop());
+    // Without the in-flight marker the restarted sender would cut 10 of the 15 buffered records
+    // too, but only because of the record limit; a larger limit shows the marker at work.
+    Telemetry second = start(fullBatchesOf(200), ShipListener.noop());
     assertThat(second.flush(Duration.ofSeconds(10))).isTrue();
 
     assertThat(exchanges.get(0).batchId()).isEqualTo(idBeforeRestart);
