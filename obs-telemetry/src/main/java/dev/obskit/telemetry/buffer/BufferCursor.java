@@ -18,15 +18,20 @@ public interface BufferCursor {
 
   /**
    * Reads up to {@code maxRecords} records, stopping before the one that would make the total
-   * exceed {@code maxBytes} (one record is always read even if bigger), adds them to {@code into}
-   * and passes each record's position, in the same order, to {@code positions}. Returns the
-   * position of the last record read, or {@code -1} if nothing was available.
+   * exceed {@code maxBytes} (one record is always read even if bigger), and adds them to
+   * {@code into}. Returns the position to {@link #commit} once they are handled, or {@code -1} if
+   * nothing was available.
    */
-  long read(int maxRecords, long maxBytes, List<byte[]> into, LongConsumer positions);
+  long read(int maxRecords, long maxBytes, List<byte[]> into);
 
-  /** Like {@link #read(int, long, List, LongConsumer)} without the per-record positions. */
-  default long read(int maxRecords, long maxBytes, List<byte[]> into) {
-    return read(maxRecords, maxBytes, into, p -> { });
+  /**
+   * Like {@link #read(int, long, List)}, and also passes each record's own position, in the same
+   * order, to {@code positions}, when this cursor has positions that are unique per record for the
+   * life of the buffer (batch ids are derived from them). The default reports none; the sender then
+   * derives batch ids from the returned position and the record count.
+   */
+  default long read(int maxRecords, long maxBytes, List<byte[]> into, LongConsumer positions) {
+    return read(maxRecords, maxBytes, into);
   }
 
   /** Persists that every record up to and including {@code position} has been handled. */
@@ -40,8 +45,8 @@ public interface BufferCursor {
   long backlog();
 
   /**
-   * Persists that the {@code records} records after the committed position, ending at
-   * {@code lastPosition}, are being delivered as one batch, so that after a restart the same batch
+   * Persists that the {@code records} records after the committed position, up to
+   * {@code lastPosition} (what {@link #read} returned for them), are being delivered as one batch, so that after a restart the same batch
    * (same records, same batch id) is delivered first even if more records arrived meanwhile.
    * Superseded by the next {@link #commit}. Non-durable cursors ignore it.
    */

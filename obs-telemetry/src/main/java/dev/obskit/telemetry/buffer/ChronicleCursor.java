@@ -123,6 +123,12 @@ final class ChronicleCursor implements BufferCursor {
   }
 
   @Override
+  public long read(int maxRecords, long maxBytes, List<byte[]> into) {
+    return read(maxRecords, maxBytes, into, p -> { });
+  }
+
+  /** Reports each record's queue index, which is unique in this queue for its life. */
+  @Override
   public long read(int maxRecords, long maxBytes, List<byte[]> into, LongConsumer positions) {
     if (tailer == null) {
       position();

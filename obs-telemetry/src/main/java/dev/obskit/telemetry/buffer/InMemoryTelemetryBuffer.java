@@ -133,6 +133,11 @@ public final class InMemoryTelemetryBuffer implements TelemetryBuffer {
     }
 
     @Override
+    public long read(int maxRecords, long maxBytes, List<byte[]> into) {
+      return read(maxRecords, maxBytes, into, p -> { });
+    }
+
+    @Override
     public long read(int maxRecords, long maxBytes, List<byte[]> into, LongConsumer positions) {
       List<byte[]> batch = new ArrayList<>();
       long first = next;

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Batch ids: {@code <sink>-<first position>-<last position>} in hex, from the buffer positions of
  * the first and last record of the batch (or part), sent in the {@value SinkBatch#BATCH_ID_HEADER}
- * header. The same records always get the same id: across retries, and across restarts because the
+ * header (for a cursor without per-record positions: the committed-to position and the count). The same records always get the same id: across retries, and across restarts because the
  * batch in flight is marked in the cursor ({@link BufferCursor#markInFlight}) before its first send
  * and the first batch after a restart is re-formed from exactly those records, even if more arrived
  * meanwhile. A receiver that remembers ids can drop a re-sent batch whole; a part of a split batch
@@ -63,6 +63,8 @@ public final class BatchSender {
   private long[] positions = new long[64];
   private int positionCount;
   private long pendingBytes;
+  /** What the last read returned: the position to commit and to mark in flight. */
+  private long pendingLast = -1;
   private long pendingSinceNanos;
   private boolean pendingMarked;
   /** The batch a previous run marked in flight: {last position, records}; null once re-formed. */
@@ -208,9 +210,11 @@ public final class BatchSender {
       return;
     }
     int before = pending.size();
-    if (cursor.read(room, roomBytes, pending, this::addPosition) < 0) {
+    long last = cursor.read(room, roomBytes, pending, this::addPosition);
+    if (last < 0) {
       return;
     }
+    pendingLast = last;
     if (before == 0) {
       pendingSinceNanos = System.nanoTime();
     }
@@ -228,9 +232,11 @@ public final class BatchSender {
     int records = (int) resume[1];
     resume = null;
     while (pending.size() < records) {
-      if (cursor.read(records - pending.size(), Long.MAX_VALUE, pending, this::addPosition) < 0) {
+      long read = cursor.read(records - pending.size(), Long.MAX_VALUE, pending, this::addPosition);
+      if (read < 0) {
         break;
       }
+      pendingLast = read;
     }
     if (pending.isEmpty()) {
       return;
@@ -241,11 +247,11 @@ public final class BatchSender {
     pendingSinceNanos = System.nanoTime();
     resendNow = true;
     resentAfterRestart.add(pending.size());
-    if (positions[pending.size() - 1] != last) {
+    if (pendingLast != last) {
       // The buffer no longer holds that batch as marked (e.g. its files were removed by hand).
       log.info("Telemetry sink '{}': the batch in flight at the last stop ended at {}, now at {};"
           + " it is re-sent under a new id", sink.getName(), Long.toHexString(last),
-          Long.toHexString(positions[pending.size() - 1]));
+          Long.toHexString(pendingLast));
     }
   }
 
@@ -258,17 +264,12 @@ public final class BatchSender {
 
   private void deliver() {
     int n = pending.size();
-    if (positionCount != n) {
-      throw new IllegalStateException("cursor " + cursor.consumer() + " reported " + positionCount
-          + " positions for " + n + " records");
-    }
-    long last = positions[n - 1];
     if (!pendingMarked) {
-      cursor.markInFlight(last, n);
+      cursor.markInFlight(pendingLast, n);
       pendingMarked = true;
     }
     if (deliverRange(0, n)) {
-      cursor.commit(last);
+      cursor.commit(pendingLast);
       clearPending();
     }
   }
@@ -325,13 +326,21 @@ public final class BatchSender {
     for (byte[] r : records) {
       bytes += r.length;
     }
-    return new SinkBatch(batchId(sink.getName(), positions[from], positions[to - 1]), records,
-        bytes);
+    return new SinkBatch(batchId(from, to), records, bytes);
   }
 
-  /** The id of the records from {@code first} to {@code last}: stable across resends. */
-  static String batchId(String sink, long first, long last) {
-    return sink + "-" + Long.toHexString(first) + "-" + Long.toHexString(last);
+  /**
+   * {@code <sink>-<first>-<last>} from the records' own positions; for a cursor that reports none,
+   * {@code <sink>-<read position>-<count>} for the whole batch and {@code /<offset>+<count>} after
+   * it for a part. Either way the same records get the same id on every resend.
+   */
+  private String batchId(int from, int to) {
+    if (positionCount == pending.size()) {
+      return sink.getName() + "-" + Long.toHexString(positions[from]) + "-"
+          + Long.toHexString(positions[to - 1]);
+    }
+    String whole = sink.getName() + "-" + Long.toHexString(pendingLast) + "-" + pending.size();
+    return from == 0 && to == pending.size() ? whole : whole + "/" + from + "+" + (to - from);
   }
 
   private void deadLetter(SinkBatch batch, SendResult result) {
@@ -410,6 +419,7 @@ public final class BatchSender {
   private void clearPending() {
     pending.clear();
     pendingBytes = 0;
+    pendingLast = -1;
     positionCount = 0;
     pendingMarked = false;
     resendNow = false;
