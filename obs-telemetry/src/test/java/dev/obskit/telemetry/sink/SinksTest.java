@@ -136,6 +136,47 @@ class SinksTest {
   }
 
   @Test
+  void betterStack_serverThatCannotReadGzip_getsThePlainBody_andGzipIsTurnedOff() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          // A server that ignores Content-Encoding and parses the raw bytes as JSON.
+          return "gzip".equals(request.getHeader("Content-Encoding"))
+              ? new MockResponse().setResponseCode(406).setBody("Couldn't parse JSON content.")
+              : new MockResponse().setResponseCode(202);
+        }
+      });
+      server.start();
+      BetterStackSink sink = BetterStackSink.builder().setIngestUrl(server.url("/").toString())
+          .setSourceToken("tok").build();
+      assertThat(sink.send(batch("{\"a\":1}")).outcome()).isEqualTo(SendResult.Outcome.SUCCESS);
+      assertThat(server.getRequestCount()).isEqualTo(2);
+      assertThat(sink.gzipActive()).isFalse();
+      assertThat(sink.send(batch("{\"a\":2}")).outcome()).isEqualTo(SendResult.Outcome.SUCCESS);
+      assertThat(server.getRequestCount()).as("plain at once").isEqualTo(3);
+      server.takeRequest();
+      server.takeRequest();
+      assertThat(server.takeRequest().getHeader("Content-Encoding")).isNull();
+    }
+  }
+
+  @Test
+  void betterStack_genuinelyUnreadableBatch_staysRejected_andGzipStaysOn() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(new MockResponse().setResponseCode(406).setBody("Couldn't parse JSON content."));
+      server.enqueue(new MockResponse().setResponseCode(406).setBody("Couldn't parse JSON content."));
+      server.start();
+      BetterStackSink sink = BetterStackSink.builder().setIngestUrl(server.url("/").toString())
+          .setSourceToken("tok").build();
+      SendResult r = sink.send(batch("{\"a\":"));
+      assertThat(r.outcome()).isEqualTo(SendResult.Outcome.REJECT);
+      assertThat(r.status()).isEqualTo(406);
+      assertThat(sink.gzipActive()).isTrue();
+    }
+  }
+
+  @Test
   void readTimeout_isRetry() throws Exception {
     try (MockWebServer server = new MockWebServer()) {
       server.enqueue(new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.NO_RESPONSE));
