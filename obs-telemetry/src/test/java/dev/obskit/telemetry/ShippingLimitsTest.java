@@ -195,6 +195,23 @@ class ShippingLimitsTest {
   }
 
   @Test
+  void afterATooLargeBatch_laterBatchesAreCappedBelowIt_soOnlyTheFirstBatchIsSplit()
+      throws Exception {
+    Telemetry t = start(fullBatchesOf(40), ShipListener.noop());
+    for (int i = 0; i < 200; i++) {
+      t.emit(event(i, 40));
+    }
+    assertThat(t.flush(Duration.ofSeconds(20))).isTrue();
+
+    assertThat(acceptedSeqs()).containsExactlyElementsOf(range(0, 200));
+    // The first batch of 40 (~7 KB) and its first half are refused; every batch after that is
+    // formed under the learned cap. Without learning, each of the five batches would be refused
+    // twice.
+    assertThat(exchanges).filteredOn(e -> e.code() == 413).hasSize(2);
+    assertThat(exchanges.subList(2, exchanges.size())).extracting(Exchange::code).containsOnly(202);
+  }
+
+  @Test
   void stopAfterOneAcceptedPart_wholeBatchResentAfterRestart_withTheSameIds_nothingLost()
       throws Exception {
     // Phase 1: the server takes the first part of the split batch, then is down.

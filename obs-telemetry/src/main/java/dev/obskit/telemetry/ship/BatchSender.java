@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * in between re-sends the whole batch (parts already accepted arrive twice: at-least-once). Batches
  * are capped at the smaller of the configured byte limit and {@link TelemetrySink#maxBatchBytes()},
  * so with the shipped defaults no request exceeds an endpoint's documented limit in the first place.
+ * When a server's limit is lower (a proxy in front of it), the sender learns: after a batch of
+ * several records was too large, later batches and the remaining parts of the current one are
+ * capped at half its size, so the extra requests of splitting are paid once (until the next start).
  *
  * <p>Batch ids: {@code <sink>-<first position>-<last position>} in hex, from the buffer positions of
  * the first and last record of the batch (or part), sent in the {@value SinkBatch#BATCH_ID_HEADER}
@@ -57,6 +60,8 @@ public final class BatchSender {
   private final DeadLetterWriter deadLetters;
   private final Thread thread;
   private final long maxBatchBytes;
+  /** Half the size of the smallest multi-record batch found too large; sender thread only. */
+  private long learnedMaxBatchBytes = Long.MAX_VALUE;
 
   private final List<byte[]> pending = new ArrayList<>();
   /** Buffer positions of the pending records, same order; {@code positionCount} are set. */
@@ -186,7 +191,7 @@ public final class BatchSender {
       return true;
     }
     long age = System.nanoTime() - pendingSinceNanos;
-    boolean full = pending.size() >= config.maxBatchRecords() || pendingBytes >= maxBatchBytes;
+    boolean full = pending.size() >= config.maxBatchRecords() || pendingBytes >= batchBytesCap();
     if (!full && !resendNow && !flushRequested && !stopRequested
         && age < config.maxBatchAge().toNanos()) {
       park(Math.min(config.idlePoll().toNanos(), config.maxBatchAge().toNanos() - age));
@@ -205,7 +210,7 @@ public final class BatchSender {
       return; // a batch already sent once must keep its records (and id)
     }
     int room = config.maxBatchRecords() - pending.size();
-    long roomBytes = maxBatchBytes - pendingBytes;
+    long roomBytes = batchBytesCap() - pendingBytes;
     if (room <= 0 || roomBytes <= 0) {
       return;
     }
@@ -280,6 +285,12 @@ public final class BatchSender {
    */
   private boolean deliverRange(int from, int to) {
     SinkBatch batch = batch(from, to);
+    if (to - from > 1 && batch.bytes() > learnedMaxBatchBytes) {
+      // A part formed before the sender learned the limit: split it without asking again.
+      splits.increment();
+      int mid = (from + to) >>> 1;
+      return deliverRange(from, mid) && deliverRange(mid, to);
+    }
     int attempt = 0;
     while (true) {
       SendResult result = timedSend(batch);
@@ -300,6 +311,7 @@ public final class BatchSender {
             return true;
           }
           splits.increment();
+          learnFrom(batch);
           int mid = (from + to) >>> 1;
           log.info("Telemetry sink '{}': batch {} of {} records too large ({}); sending it in two"
               + " halves", sink.getName(), batch.batchId(), to - from, result.reason());
@@ -317,6 +329,20 @@ public final class BatchSender {
             return false;
           }
       }
+    }
+  }
+
+  private long batchBytesCap() {
+    return Math.min(maxBatchBytes, learnedMaxBatchBytes);
+  }
+
+  /** Caps later batches at half of a multi-record batch the sink found too large. */
+  private void learnFrom(SinkBatch tooLarge) {
+    long half = Math.max(1, tooLarge.bytes() / 2);
+    if (half < learnedMaxBatchBytes && half < maxBatchBytes) {
+      learnedMaxBatchBytes = half;
+      log.info("Telemetry sink '{}': a batch of {} bytes was too large; batches are capped at {}"
+          + " bytes until the next start", sink.getName(), tooLarge.bytes(), half);
     }
   }
 
