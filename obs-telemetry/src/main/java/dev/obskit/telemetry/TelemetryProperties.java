@@ -119,8 +119,10 @@ public final class TelemetryProperties {
               + " source token from Better Stack > Sources)");
         }
         String url = c.getString(p + ".url", BetterStackSink.DEFAULT_INGEST_URL);
-        return check(p + ".url", () -> BetterStackSink.builder().setIngestUrl(url)
-            .setSourceToken(token).setGzip(c.getBoolean(p + ".gzip", true)).build());
+        BetterStackSink.Builder bb = BetterStackSink.builder().setSourceToken(token)
+            .setGzip(c.getBoolean(p + ".gzip", true));
+        maxRequestBytes(c, p, bb::setMaxRequestBytes);
+        return check(p + ".url", () -> bb.setIngestUrl(url).build());
       }
       case "otlp": {
         String endpoint = c.getString(p + ".endpoint", OtlpHttpSink.DEFAULT_ENDPOINT);
@@ -130,6 +132,7 @@ public final class TelemetryProperties {
         for (Map.Entry<String, String> h : c.getMap(p + ".headers").entrySet()) {
           ob.addHeader(h.getKey(), h.getValue());
         }
+        maxRequestBytes(c, p, ob::setMaxRequestBytes);
         return check(p + ".endpoint", ob::build);
       }
       case "clickhouse": {
@@ -148,11 +151,22 @@ public final class TelemetryProperties {
         if (password != null) {
           cb.setPassword(password);
         }
+        maxRequestBytes(c, p, cb::setMaxRequestBytes);
         return check(p + ".url", cb::build);
       }
       default:
         throw new ConfigException(PREFIX + ".sinks", "unknown sink '" + kind
             + "' (expected file, betterstack, otlp or clickhouse)");
+    }
+  }
+
+  /** Applies {@code <sink>.max-request-bytes} when set; a bad value names the key. */
+  private static void maxRequestBytes(ConfigProperties c, String sinkPrefix,
+      java.util.function.LongFunction<?> setter) {
+    String key = sinkPrefix + ".max-request-bytes";
+    Long v = c.getBytes(key);
+    if (v != null) {
+      check(key, () -> setter.apply(v));
     }
   }
 

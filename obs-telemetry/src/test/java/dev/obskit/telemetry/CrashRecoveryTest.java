@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.obskit.telemetry.sink.SinkBatch;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -53,11 +54,14 @@ class CrashRecoveryTest {
   @Test
   void sigkillMidStream_thenRestart_everyAppendedEventArrives_fewDuplicates() throws Exception {
     List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
+    List<Map.Entry<String, List<Map<String, Object>>>> batches = new CopyOnWriteArrayList<>();
     try (MockWebServer server = new MockWebServer()) {
       server.setDispatcher(new Dispatcher() {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-          received.addAll(TestSupport.jsonArray(TestSupport.body(request)));
+          List<Map<String, Object>> records = TestSupport.jsonArray(TestSupport.body(request));
+          batches.add(Map.entry(request.getHeader(SinkBatch.BATCH_ID_HEADER), records));
+          received.addAll(records);
           return new MockResponse().setResponseCode(202);
         }
       });
@@ -101,6 +105,17 @@ class CrashRecoveryTest {
       int duplicates = received.size() - distinct.size();
       assertThat((double) duplicates / distinct.size()).as("duplicates %d of %d (%d before restart)",
           duplicates, distinct.size(), beforeRestart).isLessThan(0.001);
+
+      // A receiver that drops every batch whose id it has already seen gets each event once: the
+      // batch cut off by the kill is re-sent after the restart as the same batch, same id.
+      Set<String> seenIds = new HashSet<>();
+      List<Map<String, Object>> deduplicated = new ArrayList<>();
+      for (Map.Entry<String, List<Map<String, Object>>> b : batches) {
+        if (seenIds.add(b.getKey())) {
+          deduplicated.addAll(b.getValue());
+        }
+      }
+      assertThat(seqs(deduplicated)).hasSize(deduplicated.size()).containsAll(distinct);
     }
   }
 

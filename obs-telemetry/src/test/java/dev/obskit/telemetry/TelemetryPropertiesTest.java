@@ -72,6 +72,8 @@ class TelemetryPropertiesTest {
       "obs.telemetry.transform.sample-rate|1.5|obs.telemetry.transform.sample-rate",
       "obs.telemetry.transform.min-level|LOUD|obs.telemetry.transform.min-level",
       "obs.telemetry.team|bad team!|obs.telemetry.team",
+      "obs.telemetry.sink.betterstack.max-request-bytes|-5|obs.telemetry.sink.betterstack.max-request-bytes",
+      "obs.telemetry.sink.betterstack.max-request-bytes|12|obs.telemetry.sink.betterstack.max-request-bytes",
       "obs.telemetry.sinks|kafka|obs.telemetry.sinks"})
   void malformedSetting_failsNamingTheSetting(String key, String value, String named) {
     Map<String, String> m = new HashMap<>(Map.of(key, value));
@@ -83,6 +85,18 @@ class TelemetryPropertiesTest {
         .isInstanceOf(ConfigException.class)
         .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(named))
         .hasMessageContaining(named);
+  }
+
+  @Test
+  void maxRequestBytes_isReadPerSink_andDefaultsToTheDocumentedLimit() {
+    TelemetryConfig c = read("obs.telemetry.sinks", "betterstack,otlp,clickhouse",
+        "obs.telemetry.sink.betterstack.token", "t0k",
+        "obs.telemetry.sink.otlp.max-request-bytes", "2097152",
+        "obs.telemetry.sink.clickhouse.url", "http://ch:8123",
+        "obs.telemetry.sink.clickhouse.max-request-bytes", "1048576");
+    assertThat(((BetterStackSink) c.sinks().get(0)).maxRequestBytes()).isEqualTo(10L << 20);
+    assertThat(c.sinks().get(1).maxBatchBytes()).isEqualTo(2097152 / 4);
+    assertThat(((ClickHouseSink) c.sinks().get(2)).maxRequestBytes()).isEqualTo(1048576);
   }
 
   @Test

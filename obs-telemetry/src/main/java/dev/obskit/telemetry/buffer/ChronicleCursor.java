@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.function.LongConsumer;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -16,14 +17,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A consumer's position in the Chronicle queue. Reads go through a plain (unnamed) tailer; the
- * committed position is a 16-byte file {@code cursors/<consumer>.pos} (index, index XOR a magic
- * constant), rewritten in place with one positional write per commit. Chronicle's named tailers
- * persist their index as soon as a document is read, which would acknowledge a batch before the
- * sink accepted it; a separate position file keeps "commit only after 2xx" true across crashes.
+ * committed position is the first 16 bytes of {@code cursors/<consumer>.pos} (index, index XOR a
+ * magic constant), rewritten in place with one positional write per commit. Chronicle's named
+ * tailers persist their index as soon as a document is read, which would acknowledge a batch before
+ * the sink accepted it; a separate position file keeps "commit only after 2xx" true across crashes.
+ *
+ * <p>Bytes 16..40 hold the in-flight marker (last index, record count, checksum) written once per
+ * batch before its first send; it is only trusted while its last index is past the committed one.
+ * Files written before the marker existed are 16 bytes long and simply have no marker.
  */
 final class ChronicleCursor implements BufferCursor {
   private static final Logger log = LoggerFactory.getLogger(ChronicleCursor.class);
   private static final long MAGIC = 0x4f62734b69745043L;
+  private static final long MARKER_MAGIC = 0x496e466c69676874L;
   private static final long NONE = -1;
 
   private final ChronicleQueueStore store;
@@ -31,9 +37,11 @@ final class ChronicleCursor implements BufferCursor {
   /** Created and positioned on the consumer thread: Chronicle tailers are single-threaded. */
   private ExcerptTailer tailer;
   private final FileChannel positionFile;
-  private final ByteBuffer scratch = ByteBuffer.allocate(16);
+  private final ByteBuffer scratch = ByteBuffer.allocate(40);
+  private final ChronicleBacklog backlog;
   private volatile long committed;
   private volatile int committedCycle;
+  private long[] inFlight;
 
   ChronicleCursor(ChronicleQueueStore store, String consumer) {
     this.store = store;
@@ -43,11 +51,13 @@ final class ChronicleCursor implements BufferCursor {
       this.positionFile = FileChannel.open(dir.resolve(safeName(consumer) + ".pos"),
           StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       this.committed = readPosition();
+      this.inFlight = readMarker();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the position file of consumer " + consumer, e);
     }
     this.committedCycle = committed == NONE ? Integer.MIN_VALUE
         : store.queue().rollCycle().toCycle(committed);
+    this.backlog = new ChronicleBacklog(store.queue());
   }
 
   static String safeName(String consumer) {
@@ -66,6 +76,25 @@ final class ChronicleCursor implements BufferCursor {
       return NONE;
     }
     return index;
+  }
+
+  /** Reads the in-flight marker; null when absent, corrupt or already committed past. */
+  private long[] readMarker() throws IOException {
+    scratch.clear();
+    if (positionFile.read(scratch, 0) < 40) {
+      return null;
+    }
+    long last = scratch.getLong(16);
+    long records = scratch.getLong(24);
+    if (markerCheck(last, records) != scratch.getLong(32) || records <= 0
+        || records > Integer.MAX_VALUE || (committed != NONE && last <= committed)) {
+      return null;
+    }
+    return new long[] {last, records};
+  }
+
+  private static long markerCheck(long last, long records) {
+    return last ^ (records * 0x9E3779B97F4A7C15L) ^ MARKER_MAGIC;
   }
 
   /** Moves the tailer just after the committed record, or to the start if there is none. */
@@ -95,6 +124,12 @@ final class ChronicleCursor implements BufferCursor {
 
   @Override
   public long read(int maxRecords, long maxBytes, List<byte[]> into) {
+    return read(maxRecords, maxBytes, into, p -> { });
+  }
+
+  /** Reports each record's queue index, which is unique in this queue for its life. */
+  @Override
+  public long read(int maxRecords, long maxBytes, List<byte[]> into, LongConsumer positions) {
     if (tailer == null) {
       position();
     }
@@ -116,6 +151,7 @@ final class ChronicleCursor implements BufferCursor {
         into.add(record);
         bytes += size;
         last = dc.index();
+        positions.accept(last);
       }
     }
     return last;
@@ -124,7 +160,7 @@ final class ChronicleCursor implements BufferCursor {
   @Override
   public void commit(long position) {
     scratch.clear();
-    scratch.putLong(0, position).putLong(8, position ^ MAGIC);
+    scratch.putLong(0, position).putLong(8, position ^ MAGIC).limit(16);
     try {
       positionFile.write(scratch, 0);
     } catch (IOException e) {
@@ -139,24 +175,41 @@ final class ChronicleCursor implements BufferCursor {
     }
   }
 
+  @Override
+  public void markInFlight(long lastPosition, int records) {
+    scratch.clear();
+    scratch.putLong(16, lastPosition).putLong(24, records)
+        .putLong(32, markerCheck(lastPosition, records));
+    scratch.position(16).limit(40);
+    try {
+      positionFile.write(scratch, 16);
+    } catch (IOException e) {
+      // Without the marker a restart may cut the batch differently: a new id, never a lost record.
+      log.debug("Cannot persist in-flight marker of telemetry consumer '{}': {}", consumer,
+          e.toString());
+    }
+    inFlight = null;
+  }
+
+  @Override
+  public long[] inFlight() {
+    long[] m = inFlight;
+    return m == null ? null : m.clone();
+  }
+
   int committedCycle() {
     return committedCycle;
   }
 
   @Override
   public long backlog() {
-    long last = store.queue().lastIndex();
-    if (last < 0) {
+    try {
+      return backlog.count(committed);
+    } catch (RuntimeException e) {
+      // Closed concurrently, or a Chronicle failure: a statistic must not throw into the caller.
+      log.debug("Cannot compute backlog of telemetry consumer '{}': {}", consumer, e.toString());
       return 0;
     }
-    long from = committed == NONE ? store.queue().firstIndex() : committed;
-    if (from < 0 || from > last) {
-      return 0;
-    }
-    // countExcerpts counts [from, last): from the committed record up to but excluding the last,
-    // which is as many as there are after the committed one.
-    long count = store.queue().countExcerpts(from, last);
-    return committed == NONE ? count + 1 : count;
   }
 
   void close() {
@@ -168,5 +221,6 @@ final class ChronicleCursor implements BufferCursor {
     if (tailer != null) {
       tailer.close();
     }
+    backlog.close();
   }
 }

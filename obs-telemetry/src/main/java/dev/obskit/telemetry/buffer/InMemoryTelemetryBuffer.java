@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 
 /**
  * A bounded, non-durable {@link TelemetryBuffer}: records live on the heap (as bytes, never as
@@ -133,7 +134,13 @@ public final class InMemoryTelemetryBuffer implements TelemetryBuffer {
 
     @Override
     public long read(int maxRecords, long maxBytes, List<byte[]> into) {
+      return read(maxRecords, maxBytes, into, p -> { });
+    }
+
+    @Override
+    public long read(int maxRecords, long maxBytes, List<byte[]> into, LongConsumer positions) {
       List<byte[]> batch = new ArrayList<>();
+      long first = next;
       long total = 0;
       synchronized (lock) {
         while (batch.size() < maxRecords && next < headSeq + size) {
@@ -147,6 +154,9 @@ public final class InMemoryTelemetryBuffer implements TelemetryBuffer {
         }
       }
       into.addAll(batch);
+      for (int i = 0; i < batch.size(); i++) {
+        positions.accept(first + i);
+      }
       return batch.isEmpty() ? -1 : next - 1;
     }
 

@@ -6,6 +6,7 @@ import dev.obskit.telemetry.sink.SinkBatch;
 import dev.obskit.telemetry.sink.TelemetrySink;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,25 @@ import org.slf4j.LoggerFactory;
  * batch is in flight, so records reach each sink in buffer order (per appending thread, the order
  * of its appends).
  *
+ * <p>Too large: when the sink answers "too large" (HTTP 413, or its own check of the body against
+ * the endpoint's documented limit), the batch is split in halves and each half is delivered the
+ * same way, recursively; a single record that is still too large is dead-lettered with the reason.
+ * The cursor is committed only after every part was accepted or dead-lettered, so a crash or stop
+ * in between re-sends the whole batch (parts already accepted arrive twice: at-least-once). Batches
+ * are capped at the smaller of the configured byte limit and {@link TelemetrySink#maxBatchBytes()},
+ * so with the shipped defaults no request exceeds an endpoint's documented limit in the first place.
+ * When a server's limit is lower (a proxy in front of it), the sender learns: after a batch of
+ * several records was too large, later batches and the remaining parts of the current one are
+ * capped at half its size, so the extra requests of splitting are paid once (until the next start).
+ *
+ * <p>Batch ids: {@code <sink>-<first position>-<last position>} in hex, from the buffer positions of
+ * the first and last record of the batch (or part), sent in the {@value SinkBatch#BATCH_ID_HEADER}
+ * header (for a cursor without per-record positions: the committed-to position and the count). The same records always get the same id: across retries, and across restarts because the
+ * batch in flight is marked in the cursor ({@link BufferCursor#markInFlight}) before its first send
+ * and the first batch after a restart is re-formed from exactly those records, even if more arrived
+ * meanwhile. A receiver that remembers ids can drop a re-sent batch whole; a part of a split batch
+ * has its own id, identical on every resend because the split is deterministic.
+ *
  * <p>Waiting uses {@link LockSupport#parkNanos} rather than interrupts: Chronicle Queue's files must
  * not be touched by interrupted threads.
  */
@@ -39,11 +59,22 @@ public final class BatchSender {
   private final Backoff backoff;
   private final DeadLetterWriter deadLetters;
   private final Thread thread;
+  private final long maxBatchBytes;
+  /** Half the size of the smallest multi-record batch found too large; sender thread only. */
+  private long learnedMaxBatchBytes = Long.MAX_VALUE;
 
   private final List<byte[]> pending = new ArrayList<>();
+  /** Buffer positions of the pending records, same order; {@code positionCount} are set. */
+  private long[] positions = new long[64];
+  private int positionCount;
   private long pendingBytes;
+  /** What the last read returned: the position to commit and to mark in flight. */
   private long pendingLast = -1;
   private long pendingSinceNanos;
+  private boolean pendingMarked;
+  /** The batch a previous run marked in flight: {last position, records}; null once re-formed. */
+  private long[] resume;
+  private boolean resendNow;
 
   private volatile boolean flushRequested;
   private volatile boolean stopRequested;
@@ -53,6 +84,8 @@ public final class BatchSender {
   private final LongAdder shippedBytes = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private final LongAdder deadLettered = new LongAdder();
+  private final LongAdder splits = new LongAdder();
+  private final LongAdder resentAfterRestart = new LongAdder();
   private final LongAdder sends = new LongAdder();
   private final LongAdder sendNanos = new LongAdder();
   private final AtomicLong sendNanosMax = new AtomicLong();
@@ -68,6 +101,12 @@ public final class BatchSender {
         new java.util.Random(ThreadLocalRandom.current().nextLong()));
     this.deadLetters = new DeadLetterWriter(config.deadLetterDirectory(), sink.getName(),
         config.deadLetterMaxBytes());
+    this.maxBatchBytes = Math.max(1, Math.min(config.maxBatchBytes(), sink.maxBatchBytes()));
+    if (maxBatchBytes < config.maxBatchBytes()) {
+      log.info("Telemetry sink '{}': batches capped at {} bytes (configured {}) to stay within the"
+          + " endpoint's request limit", sink.getName(), maxBatchBytes, config.maxBatchBytes());
+    }
+    this.resume = cursor.inFlight();
     this.thread = new Thread(this::run, "obskit-telemetry-sender-" + sink.getName());
     this.thread.setDaemon(true);
   }
@@ -152,9 +191,9 @@ public final class BatchSender {
       return true;
     }
     long age = System.nanoTime() - pendingSinceNanos;
-    boolean full = pending.size() >= config.maxBatchRecords()
-        || pendingBytes >= config.maxBatchBytes();
-    if (!full && !flushRequested && !stopRequested && age < config.maxBatchAge().toNanos()) {
+    boolean full = pending.size() >= config.maxBatchRecords() || pendingBytes >= batchBytesCap();
+    if (!full && !resendNow && !flushRequested && !stopRequested
+        && age < config.maxBatchAge().toNanos()) {
       park(Math.min(config.idlePoll().toNanos(), config.maxBatchAge().toNanos() - age));
       return true;
     }
@@ -163,28 +202,95 @@ public final class BatchSender {
   }
 
   private void fill() {
+    if (resume != null && pending.isEmpty()) {
+      refillInFlightBatch();
+      return;
+    }
+    if (pendingMarked) {
+      return; // a batch already sent once must keep its records (and id)
+    }
     int room = config.maxBatchRecords() - pending.size();
-    long roomBytes = config.maxBatchBytes() - pendingBytes;
+    long roomBytes = batchBytesCap() - pendingBytes;
     if (room <= 0 || roomBytes <= 0) {
       return;
     }
     int before = pending.size();
-    long last = cursor.read(room, roomBytes, pending);
+    long last = cursor.read(room, roomBytes, pending, this::addPosition);
     if (last < 0) {
       return;
     }
+    pendingLast = last;
     if (before == 0) {
       pendingSinceNanos = System.nanoTime();
     }
     for (int i = before; i < pending.size(); i++) {
       pendingBytes += pending.get(i).length;
     }
-    pendingLast = last;
+  }
+
+  /**
+   * Re-forms the batch a previous run had in flight: exactly its records, whatever the limits now,
+   * so it is re-sent at once under the same id.
+   */
+  private void refillInFlightBatch() {
+    long last = resume[0];
+    int records = (int) resume[1];
+    resume = null;
+    while (pending.size() < records) {
+      long read = cursor.read(records - pending.size(), Long.MAX_VALUE, pending, this::addPosition);
+      if (read < 0) {
+        break;
+      }
+      pendingLast = read;
+    }
+    if (pending.isEmpty()) {
+      return;
+    }
+    for (byte[] r : pending) {
+      pendingBytes += r.length;
+    }
+    pendingSinceNanos = System.nanoTime();
+    resendNow = true;
+    resentAfterRestart.add(pending.size());
+    if (pendingLast != last) {
+      // The buffer no longer holds that batch as marked (e.g. its files were removed by hand).
+      log.info("Telemetry sink '{}': the batch in flight at the last stop ended at {}, now at {};"
+          + " it is re-sent under a new id", sink.getName(), Long.toHexString(last),
+          Long.toHexString(pendingLast));
+    }
+  }
+
+  private void addPosition(long position) {
+    if (positionCount == positions.length) {
+      positions = Arrays.copyOf(positions, positions.length * 2);
+    }
+    positions[positionCount++] = position;
   }
 
   private void deliver() {
-    SinkBatch batch = new SinkBatch(sink.getName() + "-" + Long.toHexString(pendingLast) + "-"
-        + pending.size(), pending, pendingBytes);
+    int n = pending.size();
+    if (!pendingMarked) {
+      cursor.markInFlight(pendingLast, n);
+      pendingMarked = true;
+    }
+    if (deliverRange(0, n)) {
+      cursor.commit(pendingLast);
+      clearPending();
+    }
+  }
+
+  /**
+   * Delivers records {@code [from, to)} of the pending batch until accepted or dead-lettered,
+   * splitting on "too large". Returns false if the stop deadline interrupted it.
+   */
+  private boolean deliverRange(int from, int to) {
+    SinkBatch batch = batch(from, to);
+    if (to - from > 1 && batch.bytes() > learnedMaxBatchBytes) {
+      // A part formed before the sender learned the limit: split it without asking again.
+      splits.increment();
+      int mid = (from + to) >>> 1;
+      return deliverRange(from, mid) && deliverRange(mid, to);
+    }
     int attempt = 0;
     while (true) {
       SendResult result = timedSend(batch);
@@ -195,28 +301,77 @@ public final class BatchSender {
           shippedRecords.add(batch.records().size());
           shippedBytes.add(batch.bytes());
           notifyShipped(batch);
-          cursor.commit(pendingLast);
-          clearPending();
-          return;
+          return true;
         case REJECT:
-          deadLetters.write(sink.getName(), batch, result);
-          deadLettered.add(batch.records().size());
-          cursor.commit(pendingLast);
-          clearPending();
-          return;
+          deadLetter(batch, result);
+          return true;
+        case TOO_LARGE:
+          if (to - from == 1) {
+            deadLetter(batch, result);
+            return true;
+          }
+          splits.increment();
+          learnFrom(batch);
+          int mid = (from + to) >>> 1;
+          log.info("Telemetry sink '{}': batch {} of {} records too large ({}); sending it in two"
+              + " halves", sink.getName(), batch.batchId(), to - from, result.reason());
+          return deliverRange(from, mid) && deliverRange(mid, to);
         default:
           retries.increment();
           attempt++;
           long delay = backoff.delay(attempt, result.retryAfter()).toNanos();
+          notifyRetry(batch, result, delay);
           if (attempt == 1 || attempt % 10 == 0) {
             log.warn("Telemetry sink '{}' unavailable ({}); retry {} of batch {} in {} ms",
                 sink.getName(), result.reason(), attempt, batch.batchId(), delay / 1_000_000);
           }
           if (!waitBeforeRetry(delay)) {
-            return;
+            return false;
           }
       }
     }
+  }
+
+  private long batchBytesCap() {
+    return Math.min(maxBatchBytes, learnedMaxBatchBytes);
+  }
+
+  /** Caps later batches at half of a multi-record batch the sink found too large. */
+  private void learnFrom(SinkBatch tooLarge) {
+    long half = Math.max(1, tooLarge.bytes() / 2);
+    if (half < learnedMaxBatchBytes && half < maxBatchBytes) {
+      learnedMaxBatchBytes = half;
+      log.info("Telemetry sink '{}': a batch of {} bytes was too large; batches are capped at {}"
+          + " bytes until the next start", sink.getName(), tooLarge.bytes(), half);
+    }
+  }
+
+  private SinkBatch batch(int from, int to) {
+    List<byte[]> records = pending.subList(from, to);
+    long bytes = 0;
+    for (byte[] r : records) {
+      bytes += r.length;
+    }
+    return new SinkBatch(batchId(from, to), records, bytes);
+  }
+
+  /**
+   * {@code <sink>-<first>-<last>} from the records' own positions; for a cursor that reports none,
+   * {@code <sink>-<read position>-<count>} for the whole batch and {@code /<offset>+<count>} after
+   * it for a part. Either way the same records get the same id on every resend.
+   */
+  private String batchId(int from, int to) {
+    if (positionCount == pending.size()) {
+      return sink.getName() + "-" + Long.toHexString(positions[from]) + "-"
+          + Long.toHexString(positions[to - 1]);
+    }
+    String whole = sink.getName() + "-" + Long.toHexString(pendingLast) + "-" + pending.size();
+    return from == 0 && to == pending.size() ? whole : whole + "/" + from + "+" + (to - from);
+  }
+
+  private void deadLetter(SinkBatch batch, SendResult result) {
+    deadLetters.write(sink.getName(), batch, result);
+    deadLettered.add(batch.records().size());
   }
 
   /** Waits {@code delayNanos}; returns false if the stop deadline passes first. */
@@ -264,6 +419,14 @@ public final class BatchSender {
     }
   }
 
+  private void notifyRetry(SinkBatch batch, SendResult result, long delayNanos) {
+    try {
+      listener.onRetry(sink.getName(), batch, result, Duration.ofNanos(delayNanos));
+    } catch (RuntimeException e) {
+      log.warn("Telemetry ship listener failed: {}", e.toString());
+    }
+  }
+
   private static final byte[] SPAN_PREFIX = "{\"kind\":\"span\"".getBytes(
       java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -283,6 +446,9 @@ public final class BatchSender {
     pending.clear();
     pendingBytes = 0;
     pendingLast = -1;
+    positionCount = 0;
+    pendingMarked = false;
+    resendNow = false;
   }
 
   private void park(long nanos) {
@@ -294,6 +460,7 @@ public final class BatchSender {
   /** Returns this sender's counters; thread-safe. */
   public SenderStats stats() {
     return new SenderStats(sink.getName(), shippedRecords.sum(), shippedBytes.sum(), retries.sum(),
-        deadLettered.sum(), cursor.backlog(), sends.sum(), sendNanos.sum(), sendNanosMax.get());
+        deadLettered.sum(), cursor.backlog(), sends.sum(), sendNanos.sum(), sendNanosMax.get(),
+        splits.sum(), resentAfterRestart.sum());
   }
 }

@@ -10,19 +10,26 @@ import okhttp3.Request;
 /**
  * Better Stack HTTP log ingestion: {@code POST <ingest host>/} with
  * {@code Authorization: Bearer <source token>} and a JSON array of records, each carrying its
- * timestamp in {@code dt} (RFC 3339). 202 is success; 403 (bad token), 406 (unparseable) and 413
- * (too large) are permanent and dead-lettered; 429/5xx are retried; 402 (quota) retries slowly.
- * Thread-compatible: one sender thread calls it.
+ * timestamp in {@code dt} (RFC 3339). 202 is success; 403 (bad token) and 406 (unparseable) are
+ * permanent and dead-lettered; 413 (too large) makes the sender split the batch; 429/5xx are
+ * retried; 402 (quota) retries slowly.
+ *
+ * <p>Size: Better Stack documents at most 10 MiB of compressed data per request (and, on the 413
+ * row of the same page, "over 20 MiB"; the smaller figure is used). Bodies over
+ * {@link #DEFAULT_MAX_REQUEST_BYTES} are not sent but split, and batches are capped below it, so
+ * the documented limit is never exceeded. Thread-compatible: one sender thread calls it.
  */
 public final class BetterStackSink extends AbstractHttpSink {
   /** The ingest URL the Better Stack logback appender uses when none is configured. */
   public static final String DEFAULT_INGEST_URL = "https://in.logs.betterstack.com";
+  /** Better Stack's documented request limit: 10 MiB of (compressed) data. */
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
   private static final MediaType JSON = MediaType.get("application/json");
 
   private final String authorization;
 
   private BetterStackSink(Builder b, HttpUrl url) {
-    super(b.name, b.client, url, b.gzip);
+    super(b.name, b.client, url, b.gzip, b.maxRequestBytes);
     this.authorization = "Bearer " + b.sourceToken;
   }
 
@@ -58,6 +65,7 @@ public final class BetterStackSink extends AbstractHttpSink {
     private String sourceToken;
     private OkHttpClient client;
     private boolean gzip = true;
+    private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
 
     Builder() {}
 
@@ -88,6 +96,15 @@ public final class BetterStackSink extends AbstractHttpSink {
     /** Compresses bodies with gzip ({@code Content-Encoding: gzip}); default true. */
     public Builder setGzip(boolean gzip) {
       this.gzip = gzip;
+      return this;
+    }
+
+    /**
+     * Sets the largest request body (as sent, after gzip) to send; larger batches are split.
+     * Default {@link #DEFAULT_MAX_REQUEST_BYTES}; at least 1024.
+     */
+    public Builder setMaxRequestBytes(long maxRequestBytes) {
+      this.maxRequestBytes = HttpSupport.checkMaxRequestBytes(maxRequestBytes);
       return this;
     }
 

@@ -3,6 +3,7 @@ package dev.obskit.telemetry.sink;
 import static java.util.Objects.requireNonNull;
 
 import java.util.regex.Pattern;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -13,16 +14,25 @@ import okhttp3.Request;
  * record per line, unknown fields skipped ({@code input_format_skip_unknown_fields=1}) so the
  * table can hold only the columns it needs. Credentials go in {@code X-ClickHouse-User}/
  * {@code X-ClickHouse-Key}. The scale-out path for hosts that outgrow one machine.
+ *
+ * <p>ClickHouse puts no size limit on an INSERT body, but says "too large" in two ways the sender
+ * must split on rather than retry forever: HTTP 413 ({@code QUERY_IS_TOO_LARGE}, or a proxy in
+ * front), and HTTP 500 with {@code X-ClickHouse-Exception-Code: 241} ({@code MEMORY_LIMIT_EXCEEDED})
+ * for a batch of more than one record. A single record over the memory limit stays a retry: the
+ * limit may be the server's total memory, which frees up. A proxy's body limit can be matched with
+ * {@link Builder#setMaxRequestBytes}.
  */
 public final class ClickHouseSink extends AbstractHttpSink {
   private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
   private static final MediaType NDJSON = MediaType.get("application/x-ndjson");
+  /** ClickHouse's error code MEMORY_LIMIT_EXCEEDED. */
+  static final String MEMORY_LIMIT_EXCEEDED = "241";
 
   private final String user;
   private final String password;
 
   private ClickHouseSink(Builder b, HttpUrl url) {
-    super(b.name, b.client, url, b.gzip);
+    super(b.name, b.client, url, b.gzip, b.maxRequestBytes);
     this.user = b.user;
     this.password = b.password;
   }
@@ -53,6 +63,17 @@ public final class ClickHouseSink extends AbstractHttpSink {
   }
 
   @Override
+  SendResult classify(int code, Headers headers, String body, SinkBatch batch) {
+    SendResult r = super.classify(code, headers, body, batch);
+    boolean memory = MEMORY_LIMIT_EXCEEDED.equals(headers.get("X-ClickHouse-Exception-Code"))
+        || body.contains("(MEMORY_LIMIT_EXCEEDED)");
+    if (r.outcome() == SendResult.Outcome.RETRY && memory && batch.records().size() > 1) {
+      return SendResult.tooLarge(code, r.reason());
+    }
+    return r;
+  }
+
+  @Override
   public String toString() {
     return "ClickHouseSink{" + url().host() + "}";
   }
@@ -66,6 +87,7 @@ public final class ClickHouseSink extends AbstractHttpSink {
     private String password;
     private OkHttpClient client;
     private boolean gzip = true;
+    private long maxRequestBytes = Long.MAX_VALUE;
 
     Builder() {}
 
@@ -108,6 +130,15 @@ public final class ClickHouseSink extends AbstractHttpSink {
     /** Compresses bodies with gzip ({@code Content-Encoding: gzip}). */
     public Builder setGzip(boolean gzip) {
       this.gzip = gzip;
+      return this;
+    }
+
+    /**
+     * Sets the largest request body (as sent, after gzip) to send, e.g. a proxy's body limit;
+     * larger batches are split. Default: none (ClickHouse itself has none); at least 1024.
+     */
+    public Builder setMaxRequestBytes(long maxRequestBytes) {
+      this.maxRequestBytes = HttpSupport.checkMaxRequestBytes(maxRequestBytes);
       return this;
     }
 

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -53,6 +54,23 @@ final class HttpSupport {
     return parsed;
   }
 
+  /** Checks a configured request size limit; the message names the setting and the value. */
+  static long checkMaxRequestBytes(long value) {
+    if (value < 1024) {
+      throw new IllegalArgumentException("maxRequestBytes must be at least 1024, got " + value);
+    }
+    return value;
+  }
+
+  /**
+   * The outcome for a request body over the sink's own limit: not sent, too large (the sender
+   * splits the batch). Better than letting the server answer 413 after uploading it.
+   */
+  static SendResult overLimit(String sink, long bodyBytes, long maxRequestBytes) {
+    return SendResult.tooLarge(0, "request body of " + bodyBytes + " bytes exceeds the "
+        + maxRequestBytes + "-byte limit of sink '" + sink + "' (not sent)");
+  }
+
   static byte[] gzip(byte[] body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 4));
     try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
@@ -63,10 +81,25 @@ final class HttpSupport {
     return out.toByteArray();
   }
 
-  /** Executes {@code request} and classifies the answer; never throws. */
+  /** Turns an HTTP answer into an outcome; sinks with protocol-specific errors refine the default. */
+  @FunctionalInterface
+  interface Classifier {
+    SendResult classify(int code, Headers headers, String bodySnippet);
+  }
+
+  /** The status-only classification of {@link #classify(int, String, String)}. */
+  static final Classifier DEFAULT = (code, headers, body) ->
+      classify(code, headers.get("Retry-After"), body);
+
+  /** Executes {@code request} and classifies the answer by status; never throws. */
   static SendResult execute(OkHttpClient client, Request request) {
+    return execute(client, request, DEFAULT);
+  }
+
+  /** Executes {@code request} and classifies the answer with {@code classifier}; never throws. */
+  static SendResult execute(OkHttpClient client, Request request, Classifier classifier) {
     try (Response response = client.newCall(request).execute()) {
-      return classify(response.code(), response.header("Retry-After"), snippet(response.body()));
+      return classifier.classify(response.code(), response.headers(), snippet(response.body()));
     } catch (IOException | RuntimeException e) {
       // Connection refused/reset, timeouts: the batch may or may not have arrived; resend it.
       return SendResult.retry(0, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
@@ -75,7 +108,8 @@ final class HttpSupport {
 
   /**
    * 2xx success; 408, 429 and every 5xx retry (honouring Retry-After); 402 (quota exceeded)
-   * retries slowly; every other status is permanent and dead-lettered.
+   * retries slowly; 413 is "too large" (the sender splits the batch); every other status is
+   * permanent and dead-lettered.
    */
   static SendResult classify(int code, String retryAfter, String body) {
     if (code >= 200 && code < 300) {
@@ -88,11 +122,19 @@ final class HttpSupport {
     if (code == 402) {
       return SendResult.retry(code, reason, MAX_RETRY_AFTER);
     }
+    if (code == 413) {
+      return SendResult.tooLarge(code, reason);
+    }
     return SendResult.reject(code, reason);
   }
 
   /** Parses delta-seconds or an HTTP-date; null when absent or malformed; capped at 10 minutes. */
   static Duration parseRetryAfter(String value) {
+    return parseRetryAfter(value, java.time.Clock.systemUTC());
+  }
+
+  /** {@link #parseRetryAfter(String)} with an HTTP-date measured from {@code clock}'s now. */
+  static Duration parseRetryAfter(String value, java.time.Clock clock) {
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -103,7 +145,7 @@ final class HttpSupport {
     } catch (NumberFormatException e) {
       try {
         ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+        d = Duration.between(clock.instant(), at.toInstant());
       } catch (DateTimeParseException e2) {
         return null;
       }

@@ -28,11 +28,14 @@ import okhttp3.RequestBody;
  * enums, 64-bit integers as decimal strings. 429/502/503/504 and other 5xx retry; other 4xx are
  * dead-lettered; a 200 with {@code partialSuccess} counts as delivered (the spec says not to retry).
  * A batch holding both logs and spans is sent as two requests; if the second fails, both are
- * resent (the spec accepts duplicates).
+ * resent (the spec accepts duplicates). 413, or a body over {@link Builder#setMaxRequestBytes}
+ * (default {@link #DEFAULT_MAX_REQUEST_BYTES}, not sent), makes the sender split the batch.
  */
 public final class OtlpHttpSink implements TelemetrySink {
   /** The OTLP/HTTP default endpoint of a local collector. */
   public static final String DEFAULT_ENDPOINT = "http://localhost:4318";
+  /** The request size the OTLP specification recommends servers accept: 64 MiB. */
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 64L * 1024 * 1024;
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -43,6 +46,7 @@ public final class OtlpHttpSink implements TelemetrySink {
   private final Headers headers;
   private final Map<String, String> resource;
   private final boolean gzip;
+  private final long maxRequestBytes;
 
   private OtlpHttpSink(Builder b, HttpUrl base) {
     this.name = b.name;
@@ -52,6 +56,7 @@ public final class OtlpHttpSink implements TelemetrySink {
     this.headers = Headers.of(b.headers);
     this.resource = Map.copyOf(b.resource);
     this.gzip = b.gzip;
+    this.maxRequestBytes = b.maxRequestBytes;
   }
 
   /** Returns a builder with the defaults. */
@@ -62,6 +67,15 @@ public final class OtlpHttpSink implements TelemetrySink {
   @Override
   public String getName() {
     return name;
+  }
+
+  /**
+   * A quarter of the request limit: records are re-encoded as OTLP JSON, which can be several
+   * times their buffered size when gzip is off; bodies are checked again before sending.
+   */
+  @Override
+  public long maxBatchBytes() {
+    return maxRequestBytes / 4;
   }
 
   @Override
@@ -88,6 +102,9 @@ public final class OtlpHttpSink implements TelemetrySink {
 
   private SendResult post(HttpUrl url, String batchId, byte[] body) {
     byte[] payload = gzip ? HttpSupport.gzip(body) : body;
+    if (payload.length > maxRequestBytes) {
+      return HttpSupport.overLimit(name, payload.length, maxRequestBytes);
+    }
     Request.Builder request = new Request.Builder().url(url).headers(headers)
         .header(SinkBatch.BATCH_ID_HEADER, batchId)
         .post(RequestBody.create(payload, JSON_TYPE));
@@ -110,6 +127,7 @@ public final class OtlpHttpSink implements TelemetrySink {
     private final Map<String, String> resource = new LinkedHashMap<>(Map.of("service.name", "unknown_service:java"));
     private OkHttpClient client;
     private boolean gzip = true;
+    private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
 
     Builder() {}
 
@@ -152,6 +170,15 @@ public final class OtlpHttpSink implements TelemetrySink {
     /** Compresses bodies with gzip ({@code Content-Encoding: gzip}). */
     public Builder setGzip(boolean gzip) {
       this.gzip = gzip;
+      return this;
+    }
+
+    /**
+     * Sets the largest request body (as sent, after gzip) to send; larger batches are split.
+     * Default {@link OtlpHttpSink#DEFAULT_MAX_REQUEST_BYTES}; at least 1024.
+     */
+    public Builder setMaxRequestBytes(long maxRequestBytes) {
+      this.maxRequestBytes = HttpSupport.checkMaxRequestBytes(maxRequestBytes);
       return this;
     }
 

@@ -89,6 +89,93 @@ class ChronicleTelemetryBufferTest {
     }
   }
 
+  /** Appends {@code n} records and returns how many were accepted. */
+  private static int append(ChronicleTelemetryBuffer buffer, int n) {
+    int ok = 0;
+    for (int i = 0; i < n; i++) {
+      ok += buffer.append(rec("r" + i), 0, 2) ? 1 : 0;
+    }
+    return ok;
+  }
+
+  /** Reads {@code n} records and commits the last one. */
+  private static void ship(BufferCursor c, int n) {
+    List<byte[]> out = new ArrayList<>();
+    long last = c.read(n, Long.MAX_VALUE, out);
+    assertThat(out).hasSize(n);
+    c.commit(last);
+  }
+
+  @Test
+  void backlog_acrossRollCycles_matchesAHandCount() {
+    // Hour 0: 5 records, hour 1: 3, hour 2: none (no file), hour 3: 4, then 2 more in hour 3.
+    try (ChronicleTelemetryBuffer buffer = ChronicleTelemetryBuffer.open(config().build())) {
+      BufferCursor c = buffer.cursor("s");
+      BufferCursor other = buffer.cursor("other"); // never commits, so every file is kept
+      assertThat(c.backlog()).as("empty buffer").isZero();
+      assertThat(append(buffer, 5)).isEqualTo(5);
+      assertThat(c.backlog()).isEqualTo(5);
+      clock.advance(Duration.ofHours(1));
+      append(buffer, 3);
+      clock.advance(Duration.ofHours(2));
+      append(buffer, 4);
+      assertThat(buffer.fileCount()).isEqualTo(3);
+      assertThat(c.backlog()).as("nothing committed").isEqualTo(12);
+
+      ship(c, 2);
+      assertThat(c.backlog()).as("inside hour 0").isEqualTo(10);
+      ship(c, 3);
+      assertThat(c.backlog()).as("committed the last record of hour 0").isEqualTo(7);
+      ship(c, 1);
+      assertThat(c.backlog()).as("first record of hour 1").isEqualTo(6);
+      ship(c, 2);
+      assertThat(c.backlog()).as("last of hour 1, across the empty hour 2").isEqualTo(4);
+      append(buffer, 2);
+      assertThat(c.backlog()).isEqualTo(6);
+      clock.advance(Duration.ofHours(1));
+      assertThat(c.backlog()).as("a new hour without records").isEqualTo(6);
+      append(buffer, 1);
+      assertThat(c.backlog()).as("one record in hour 4").isEqualTo(7);
+      assertThat(other.backlog()).as("a cursor that never committed").isEqualTo(15);
+      ship(c, 7);
+      assertThat(c.backlog()).isZero();
+    }
+    try (ChronicleTelemetryBuffer buffer = ChronicleTelemetryBuffer.open(config().build())) {
+      assertThat(buffer.cursor("s").backlog()).as("after reopening").isZero();
+      assertThat(buffer.cursor("other").backlog()).isEqualTo(15);
+      clock.advance(Duration.ofHours(1));
+      append(buffer, 3);
+      assertThat(buffer.cursor("s").backlog()).isEqualTo(3);
+      assertThat(buffer.cursor("other").backlog()).isEqualTo(18);
+    }
+  }
+
+  @Test
+  void inFlightMarker_survivesReopen_untilTheNextCommit() {
+    try (ChronicleTelemetryBuffer buffer = ChronicleTelemetryBuffer.open(config().build())) {
+      append(buffer, 6);
+      BufferCursor c = buffer.cursor("s");
+      assertThat(c.inFlight()).isNull();
+      ship(c, 2);
+      List<Long> positions = new ArrayList<>();
+      c.read(3, Long.MAX_VALUE, new ArrayList<>(), positions::add);
+      c.markInFlight(positions.get(2), 3);
+    }
+    try (ChronicleTelemetryBuffer buffer = ChronicleTelemetryBuffer.open(config().build())) {
+      BufferCursor c = buffer.cursor("s");
+      long[] marker = c.inFlight();
+      assertThat(marker).isNotNull();
+      assertThat(marker[1]).isEqualTo(3);
+      List<byte[]> out = new ArrayList<>();
+      assertThat(c.read(3, Long.MAX_VALUE, out)).isEqualTo(marker[0]);
+      c.commit(marker[0]);
+    }
+    try (ChronicleTelemetryBuffer buffer = ChronicleTelemetryBuffer.open(config().build())) {
+      assertThat(buffer.cursor("s").inFlight()).as("committed past it").isNull();
+      assertThat(buffer.cursor("s").backlog()).isEqualTo(1);
+    }
+  }
+
   @Test
   void rollCycle_deletesFilesOnlyWhenEveryCursorPassedThem() {
     try (ChronicleTelemetryBuffer buffer = ChronicleTelemetryBuffer.open(config().build())) {

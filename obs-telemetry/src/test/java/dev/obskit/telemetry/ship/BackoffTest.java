@@ -21,6 +21,23 @@ class BackoffTest {
   }
 
   @Test
+  void delay_isJittered_acrossTheWholeUpperHalf() {
+    Backoff b = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), new Random(11));
+    long min = Long.MAX_VALUE;
+    long max = 0;
+    java.util.Set<Long> distinct = new java.util.HashSet<>();
+    for (int i = 0; i < 2_000; i++) {
+      long ms = b.delay(3, null).toMillis(); // ceiling 400 ms: equal jitter in [200, 400]
+      min = Math.min(min, ms);
+      max = Math.max(max, ms);
+      distinct.add(ms);
+    }
+    assertThat(min).isBetween(200L, 210L);
+    assertThat(max).isBetween(390L, 400L);
+    assertThat(distinct).hasSizeGreaterThan(100);
+  }
+
+  @Test
   void retryAfter_replacesTheComputedDelay_butNeverBelowTenMillis() {
     Backoff b = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), new Random(7));
     assertThat(b.delay(1, Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));

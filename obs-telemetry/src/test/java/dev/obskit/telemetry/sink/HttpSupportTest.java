@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HttpSupportTest {
   @ParameterizedTest(name = "HTTP {0} -> {1}")
   @CsvSource({"200,SUCCESS", "202,SUCCESS", "204,SUCCESS", "400,REJECT", "401,REJECT",
-      "403,REJECT", "406,REJECT", "413,REJECT", "404,REJECT", "408,RETRY", "429,RETRY",
+      "403,REJECT", "406,REJECT", "413,TOO_LARGE", "404,REJECT", "408,RETRY", "429,RETRY",
       "500,RETRY", "502,RETRY", "503,RETRY", "504,RETRY", "402,RETRY"})
   void classify_followsOtlpAndBetterStackRules(int status, SendResult.Outcome expected) {
     assertThat(HttpSupport.classify(status, null, "").outcome()).isEqualTo(expected);
@@ -29,6 +29,19 @@ class HttpSupportTest {
     String in30s = DateTimeFormatter.RFC_1123_DATE_TIME.format(
         ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(30));
     assertThat(HttpSupport.parseRetryAfter(in30s)).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(31));
+  }
+
+  @Test
+  void retryAfter_httpDate_isMeasuredFromTheClock() {
+    java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-22T06:00:00Z"),
+        ZoneOffset.UTC);
+    // RFC 9110's IMF-fixdate; 22 Nov 2026 is a Sunday.
+    assertThat(HttpSupport.parseRetryAfter("Sun, 22 Nov 2026 06:00:30 GMT", clock))
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(HttpSupport.parseRetryAfter("Sun, 22 Nov 2026 05:59:00 GMT", clock))
+        .as("a date in the past means now").isEqualTo(Duration.ZERO);
+    assertThat(HttpSupport.parseRetryAfter("Mon, 23 Nov 2026 06:00:00 GMT", clock))
+        .as("capped").isEqualTo(HttpSupport.MAX_RETRY_AFTER);
   }
 
   @Test
