@@ -95,6 +95,15 @@ final class ChronicleCursor implements BufferCursor {
 
   @Override
   public long read(int maxRecords, long maxBytes, List<byte[]> into) {
+    return read(maxRecords, maxBytes, into, true);
+  }
+
+  /**
+   * As {@link #read(int, long, List)}; with {@code atLeastOne} false, even the first record is
+   * left unread if it alone exceeds {@code maxBytes} (a sharded cursor filling the rest of a batch
+   * from the next shard must not overshoot the byte limit).
+   */
+  long read(int maxRecords, long maxBytes, List<byte[]> into, boolean atLeastOne) {
     if (tailer == null) {
       position();
     }
@@ -107,7 +116,7 @@ final class ChronicleCursor implements BufferCursor {
         }
         Bytes<?> b = dc.wire().bytes();
         long size = b.readRemaining();
-        if (n > 0 && bytes + size > maxBytes) {
+        if ((n > 0 || !atLeastOne) && bytes + size > maxBytes) {
           dc.rollbackOnClose(); // leave it for the next batch
           break;
         }
