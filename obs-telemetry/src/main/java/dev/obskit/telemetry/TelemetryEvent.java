@@ -22,7 +22,9 @@ public final class TelemetryEvent {
   private String traceId;
   private String spanId;
   private List<String> markers = List.of();
-  private final Map<String, Object> attributes = new LinkedHashMap<>();
+  /** Created on the first attribute: most log calls carry none, and the map is a third of the
+   * event's allocation. */
+  private Map<String, Object> attributes;
   private ThrowableInfo throwable;
 
   /** Creates an INFO event with an empty message at time 0; callers fill it in. */
@@ -123,12 +125,20 @@ public final class TelemetryEvent {
    * {@code toString()}.
    */
   public Map<String, Object> attributes() {
+    if (attributes == null) {
+      attributes = new LinkedHashMap<>();
+    }
     return attributes;
+  }
+
+  /** Returns true if the event has at least one attribute (without creating the map). */
+  public boolean hasAttributes() {
+    return attributes != null && !attributes.isEmpty();
   }
 
   public TelemetryEvent putAttribute(String key, Object value) {
     if (key != null && value != null) {
-      attributes.put(key, value);
+      attributes().put(key, value);
     }
     return this;
   }

@@ -30,6 +30,7 @@ import java.util.function.Supplier;
  * obs.telemetry.buffer.type=chronicle | memory
  * obs.telemetry.buffer.max-bytes=1GB        obs.telemetry.buffer.min-free-disk=512MB
  * obs.telemetry.buffer.overflow=drop-newest | block-with-timeout
+ * obs.telemetry.buffer.shards=4
  * obs.telemetry.sinks=file,betterstack,otlp,clickhouse
  * obs.telemetry.sink.betterstack.url=https://in.logs.betterstack.com
  * obs.telemetry.sink.betterstack.token=...
@@ -85,7 +86,8 @@ public final class TelemetryProperties {
         .setMinFreeDiskBytes(bytes(c, p + ".min-free-disk", BufferConfig.DEFAULT_MIN_FREE_DISK_BYTES))
         .setOverflowPolicy(enumValue(c, p + ".overflow", OverflowPolicy.class, OverflowPolicy.DROP_NEWEST))
         .setRollCycle(c.getString(p + ".roll-cycle", BufferConfig.DEFAULT_ROLL_CYCLE))
-        .setBlockSize(positiveBytes(c, p + ".block-size", BufferConfig.DEFAULT_BLOCK_SIZE));
+        .setBlockSize(positiveBytes(c, p + ".block-size", BufferConfig.DEFAULT_BLOCK_SIZE))
+        .setShards(shards(c, p + ".shards"));
     Duration timeout = c.getDuration(p + ".block-timeout", BufferConfig.DEFAULT_BLOCK_TIMEOUT);
     b.setBlockTimeout(timeout);
     return check(p, b::build);
@@ -195,6 +197,15 @@ public final class TelemetryProperties {
     int v = c.getInt(key, def);
     if (v <= 0) {
       throw new ConfigException(key, "must be > 0, got " + v);
+    }
+    return v;
+  }
+
+  private static int shards(ConfigProperties c, String key) {
+    int v = c.getInt(key, BufferConfig.DEFAULT_SHARDS);
+    if (v < 1 || v > BufferConfig.MAX_SHARDS) {
+      throw new ConfigException(key, "must be between 1 and " + BufferConfig.MAX_SHARDS + ", got "
+          + v);
     }
     return v;
   }

@@ -26,6 +26,14 @@ public final class ChildProcessMain {
     }
     Telemetry t = Telemetry.start(config(Path.of(args[1]), args[2]));
     out.println("STARTED");
+    if ("emit-threads".equals(args[0])) {
+      for (int w = 0; w < THREADS; w++) {
+        int id = w;
+        Thread th = new Thread(() -> emitForever(t, id, out), "child-" + id);
+        th.start();
+      }
+      return; // the writers keep the JVM alive until it is killed
+    }
     for (int i = 0; ; i++) {
       boolean ok = t.emit(TelemetryEvent.of(System.currentTimeMillis() * 1_000_000L, Severity.INFO,
           "child", "event " + i).setThread("child-main").putAttribute("seq", i));
@@ -35,6 +43,26 @@ public final class ChildProcessMain {
       if (i % 1000 == 0) {
         out.println("APPENDED " + i); // every append up to i has returned
         out.flush();
+      }
+    }
+  }
+
+  /** Writers in "emit-threads" mode; the buffer has 4 shards by default, one per writer. */
+  static final int THREADS = 4;
+
+  private static void emitForever(Telemetry t, int id, PrintStream out) {
+    for (int i = 0; ; i++) {
+      boolean ok = t.emit(TelemetryEvent.of(System.currentTimeMillis() * 1_000_000L, Severity.INFO,
+          "child", "event " + i).setThread("child-" + id).putAttribute("seq", i)
+          .putAttribute("writer", id));
+      if (!ok) {
+        out.println("DROPPED " + id + " " + i);
+      }
+      if (i % 1000 == 0) {
+        synchronized (out) {
+          out.println("APPENDED " + id + " " + i); // every append of this writer up to i returned
+          out.flush();
+        }
       }
     }
   }

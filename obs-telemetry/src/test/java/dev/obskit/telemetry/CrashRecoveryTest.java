@@ -120,6 +120,93 @@ class CrashRecoveryTest {
   }
 
   @Test
+  void sigkillWithFourWritersOnFourShards_thenRestart_everyShardDrained_orderPerWriterKept()
+      throws Exception {
+    int writers = ChildProcessMain.THREADS;
+    int killAfterEach = KILL_AFTER / writers;
+    List<Map<String, Object>> received = new CopyOnWriteArrayList<>();
+    try (MockWebServer server = new MockWebServer()) {
+      server.setDispatcher(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          received.addAll(TestSupport.jsonArray(TestSupport.body(request)));
+          return new MockResponse().setResponseCode(202);
+        }
+      });
+      server.start();
+      String url = server.url("/").toString();
+      Process child = new ProcessBuilder(command(true, "emit-threads", dir.toString(), url))
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      int[] lastAcked = new int[writers];
+      java.util.Arrays.fill(lastAcked, -1);
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          assertThat(line).doesNotStartWith("DROPPED");
+          if (line.startsWith("APPENDED ")) {
+            String[] parts = line.split(" ");
+            lastAcked[Integer.parseInt(parts[1])] = Integer.parseInt(parts[2]);
+            if (java.util.Arrays.stream(lastAcked).allMatch(a -> a >= killAfterEach)) {
+              break;
+            }
+          }
+        }
+        child.destroyForcibly(); // SIGKILL on Unix
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      }
+      for (int w = 1; w < writers; w++) {
+        assertThat(dir.resolve("buffer").resolve("shard-" + w)).as("shard %d", w).isDirectory();
+      }
+
+      try (Telemetry restarted = Telemetry.start(ChildProcessMain.config(dir, url))) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> restarted.stats().queued() == 0
+            && allArrived(received, lastAcked));
+      }
+      Map<Integer, List<Integer>> firstSeen = new java.util.HashMap<>();
+      Set<String> seen = new HashSet<>();
+      for (Map<String, Object> r : received) {
+        Map<?, ?> a = (Map<?, ?>) r.get("attributes");
+        int w = ((Number) a.get("writer")).intValue();
+        int seq = ((Number) a.get("seq")).intValue();
+        if (seen.add(w + ":" + seq)) {
+          firstSeen.computeIfAbsent(w, k -> new ArrayList<>()).add(seq);
+        }
+      }
+      for (int w = 0; w < writers; w++) {
+        List<Integer> seqs = firstSeen.get(w);
+        assertThat(seqs).as("writer %d in order", w).isSorted();
+        assertThat(seqs.size()).as("writer %d complete up to its last ack", w)
+            .isGreaterThan(lastAcked[w]);
+        assertThat(seqs.subList(0, lastAcked[w] + 1)).as("writer %d gap-free", w)
+            .isEqualTo(java.util.stream.IntStream.rangeClosed(0, lastAcked[w]).boxed().toList());
+      }
+      int duplicates = received.size() - seen.size();
+      assertThat((double) duplicates / seen.size()).as("duplicates %d of %d", duplicates,
+          seen.size()).isLessThan(0.001);
+    }
+  }
+
+  private static boolean allArrived(List<Map<String, Object>> received, int[] lastAcked) {
+    int[] count = new int[lastAcked.length];
+    Set<String> seen = new HashSet<>();
+    for (Map<String, Object> r : received) {
+      Map<?, ?> a = (Map<?, ?>) r.get("attributes");
+      int w = ((Number) a.get("writer")).intValue();
+      int seq = ((Number) a.get("seq")).intValue();
+      if (seq <= lastAcked[w] && seen.add(w + ":" + seq)) {
+        count[w]++;
+      }
+    }
+    for (int w = 0; w < lastAcked.length; w++) {
+      if (count[w] <= lastAcked[w]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
   void missingJvmFlags_failAtStart_namingTheFlagsAndTheInMemoryOption() throws Exception {
     Process child = new ProcessBuilder(command(false, "flags", dir.resolve("b").toString()))
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();

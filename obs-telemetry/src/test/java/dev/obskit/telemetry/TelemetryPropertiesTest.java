@@ -32,6 +32,13 @@ class TelemetryPropertiesTest {
     assertThat(c.bufferType()).isEqualTo(BufferType.CHRONICLE);
     assertThat(c.sinks()).singleElement().isInstanceOf(FileSink.class);
     assertThat(c.buffer().overflowPolicy()).isEqualTo(OverflowPolicy.DROP_NEWEST);
+    assertThat(c.buffer().shards()).isEqualTo(4);
+  }
+
+  @Test
+  void shards_isRead() {
+    assertThat(read("obs.telemetry.buffer.shards", "8").buffer().shards()).isEqualTo(8);
+    assertThat(read("obs.telemetry.buffer.shards", "1").buffer().shards()).isEqualTo(1);
   }
 
   @Test
@@ -74,6 +81,10 @@ class TelemetryPropertiesTest {
       "obs.telemetry.team|bad team!|obs.telemetry.team",
       "obs.telemetry.sink.betterstack.max-request-bytes|-5|obs.telemetry.sink.betterstack.max-request-bytes",
       "obs.telemetry.sink.betterstack.max-request-bytes|12|obs.telemetry.sink.betterstack.max-request-bytes",
+      "obs.telemetry.buffer.shards|0|obs.telemetry.buffer.shards",
+      "obs.telemetry.buffer.shards|-2|obs.telemetry.buffer.shards",
+      "obs.telemetry.buffer.shards|65|obs.telemetry.buffer.shards",
+      "obs.telemetry.buffer.shards|four|obs.telemetry.buffer.shards",
       "obs.telemetry.sinks|kafka|obs.telemetry.sinks"})
   void malformedSetting_failsNamingTheSetting(String key, String value, String named) {
     Map<String, String> m = new HashMap<>(Map.of(key, value));

@@ -34,6 +34,11 @@ abstract class Competitor implements AutoCloseable {
 
   abstract long delivered();
 
+  /** Events that reached the endpoint or file; the same as {@link #delivered()} unless buffered. */
+  long shipped() {
+    return delivered();
+  }
+
   long dropped() {
     return 0;
   }
@@ -100,6 +105,11 @@ abstract class Competitor implements AutoCloseable {
     @Override
     long dropped() {
       return telemetry.stats().dropped();
+    }
+
+    @Override
+    long shipped() {
+      return server.events();
     }
 
     @Override

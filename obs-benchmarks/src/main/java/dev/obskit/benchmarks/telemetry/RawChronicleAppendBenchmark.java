@@ -6,8 +6,11 @@ import dev.obskit.telemetry.encode.RecordEncoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -18,6 +21,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -36,15 +40,27 @@ public class RawChronicleAppendBenchmark {
     System.setProperty("chronicle.analytics.disable", "true");
   }
 
+  /**
+   * How many queues the appending threads spread over, one thread pinned to each as ObsKit's
+   * sharded buffer does ({@code 4}), or all on one queue and its write lock ({@code 1}).
+   */
+  @Param({"1", "4"})
+  public int queues;
+
   private Path dir;
-  private SingleChronicleQueue queue;
+  private final List<SingleChronicleQueue> all = new ArrayList<>();
+  private final AtomicInteger next = new AtomicInteger();
+  private final ThreadLocal<SingleChronicleQueue> queue =
+      ThreadLocal.withInitial(() -> all.get(next.getAndIncrement() % all.size()));
   private byte[] record;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("obskit-bench-raw");
-    queue = SingleChronicleQueueBuilder.single(dir.toFile()).rollCycle(RollCycles.FIVE_MINUTELY)
-        .blockSize(64L << 20).build();
+    for (int i = 0; i < queues; i++) {
+      all.add(SingleChronicleQueueBuilder.single(dir.resolve("q" + i).toFile())
+          .rollCycle(RollCycles.FIVE_MINUTELY).blockSize(64L << 20).build());
+    }
     TelemetryEvent e = TelemetryEvent.of(System.currentTimeMillis() * 1_000_000L, Severity.INFO,
         "bench.Orders", "order 123456 processed for user u42").setThread("main");
     record = RecordEncoder.defaults().encode(e).toByteArray();
@@ -52,14 +68,14 @@ public class RawChronicleAppendBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
-    queue.close();
+    all.forEach(SingleChronicleQueue::close);
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 
   private void append() {
-    try (DocumentContext dc = queue.acquireAppender().writingDocument()) {
+    try (DocumentContext dc = queue.get().acquireAppender().writingDocument()) {
       dc.wire().bytes().write(record);
     }
   }

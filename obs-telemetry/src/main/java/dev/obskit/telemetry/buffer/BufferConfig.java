@@ -22,10 +22,13 @@ import java.time.Duration;
  * @param housekeepingInterval how often sizes and free space are re-measured
  * @param clock the time that decides roll cycles (tests use a manual clock)
  * @param diskProbe how free space is measured; null means the directory's file store
+ * @param shards how many Chronicle queues the durable buffer spreads appends over: each
+ *     appending thread is pinned to one shard (so its records keep their order), and threads on
+ *     different shards never wait for each other's write lock; the senders read every shard
  */
 public record BufferConfig(Path directory, long maxBytes, long minFreeDiskBytes,
     OverflowPolicy overflowPolicy, Duration blockTimeout, String rollCycle, long blockSize,
-    Duration housekeepingInterval, Clock clock, DiskSpaceProbe diskProbe) {
+    Duration housekeepingInterval, Clock clock, DiskSpaceProbe diskProbe, int shards) {
 
   public static final long DEFAULT_MAX_BYTES = 1024L * 1024 * 1024;
   public static final long DEFAULT_MIN_FREE_DISK_BYTES = 512L * 1024 * 1024;
@@ -35,6 +38,10 @@ public record BufferConfig(Path directory, long maxBytes, long minFreeDiskBytes,
   public static final Duration DEFAULT_HOUSEKEEPING_INTERVAL = Duration.ofSeconds(1);
   /** The largest block timeout accepted: an application thread is never held longer. */
   public static final Duration MAX_BLOCK_TIMEOUT = Duration.ofSeconds(30);
+  /** Default number of buffer shards (see {@link #shards()}). */
+  public static final int DEFAULT_SHARDS = 4;
+  /** The largest shard count accepted: each shard is a queue with its own mapped files. */
+  public static final int MAX_SHARDS = 64;
 
   /** Validates every setting; messages name the setting and the bad value. */
   public BufferConfig {
@@ -49,6 +56,10 @@ public record BufferConfig(Path directory, long maxBytes, long minFreeDiskBytes,
     }
     Checks.positive("housekeepingInterval", housekeepingInterval);
     requireNonNull(clock, "clock");
+    if (shards < 1 || shards > MAX_SHARDS) {
+      throw new IllegalArgumentException("shards must be between 1 and " + MAX_SHARDS + ", got "
+          + shards);
+    }
   }
 
   /** Returns a builder with the defaults above, a directory {@code ./obskit-telemetry}. */
@@ -73,6 +84,7 @@ public record BufferConfig(Path directory, long maxBytes, long minFreeDiskBytes,
     private Duration housekeepingInterval = DEFAULT_HOUSEKEEPING_INTERVAL;
     private Clock clock = Clock.systemUTC();
     private DiskSpaceProbe diskProbe;
+    private int shards = DEFAULT_SHARDS;
 
     Builder() {}
 
@@ -127,9 +139,15 @@ public record BufferConfig(Path directory, long maxBytes, long minFreeDiskBytes,
       return this;
     }
 
+    /** Sets how many Chronicle queues appends are spread over (1 to {@link #MAX_SHARDS}). */
+    public Builder setShards(int shards) {
+      this.shards = shards;
+      return this;
+    }
+
     public BufferConfig build() {
       return new BufferConfig(directory, maxBytes, minFreeDiskBytes, overflowPolicy, blockTimeout,
-          rollCycle, blockSize, housekeepingInterval, clock, diskProbe);
+          rollCycle, blockSize, housekeepingInterval, clock, diskProbe, shards);
     }
   }
 }

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * Files written before the marker existed are 16 bytes long and simply have no marker.
  */
 final class ChronicleCursor implements BufferCursor {
+  private static final LongConsumer NO_POSITIONS = p -> { };
   private static final Logger log = LoggerFactory.getLogger(ChronicleCursor.class);
   private static final long MAGIC = 0x4f62734b69745043L;
   private static final long MARKER_MAGIC = 0x496e466c69676874L;
@@ -124,12 +125,26 @@ final class ChronicleCursor implements BufferCursor {
 
   @Override
   public long read(int maxRecords, long maxBytes, List<byte[]> into) {
-    return read(maxRecords, maxBytes, into, p -> { });
+    return read(maxRecords, maxBytes, into, true, NO_POSITIONS);
   }
 
   /** Reports each record's queue index, which is unique in this queue for its life. */
   @Override
   public long read(int maxRecords, long maxBytes, List<byte[]> into, LongConsumer positions) {
+    return read(maxRecords, maxBytes, into, true, positions);
+  }
+
+  /**
+   * As {@link #read(int, long, List)}; with {@code atLeastOne} false, even the first record is
+   * left unread if it alone exceeds {@code maxBytes} (a sharded cursor filling the rest of a batch
+   * from the next shard must not overshoot the byte limit).
+   */
+  long read(int maxRecords, long maxBytes, List<byte[]> into, boolean atLeastOne) {
+    return read(maxRecords, maxBytes, into, atLeastOne, NO_POSITIONS);
+  }
+
+  private long read(int maxRecords, long maxBytes, List<byte[]> into, boolean atLeastOne,
+      LongConsumer positions) {
     if (tailer == null) {
       position();
     }
@@ -142,7 +157,7 @@ final class ChronicleCursor implements BufferCursor {
         }
         Bytes<?> b = dc.wire().bytes();
         long size = b.readRemaining();
-        if (n > 0 && bytes + size > maxBytes) {
+        if ((n > 0 || !atLeastOne) && bytes + size > maxBytes) {
           dc.rollbackOnClose(); // leave it for the next batch
           break;
         }

@@ -14,9 +14,6 @@ import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -29,8 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Chronicle-typed half of {@link ChronicleTelemetryBuffer}. Only reached after the facade's
- * static initialiser has disabled analytics.
+ * One shard of {@link ChronicleTelemetryBuffer}: a Chronicle queue in its own directory with one
+ * persisted read position per consumer. Only reached after the facade's static initialiser has
+ * disabled analytics. Capacity checks, drop counting and housekeeping belong to the facade, which
+ * owns every shard.
  *
  * <p>Retention: a roll-cycle file is deleted once every open cursor has committed a record in a
  * later cycle, and never the cycle the appender writes to. The check runs on the committing
@@ -43,54 +42,39 @@ final class ChronicleQueueStore {
   /** Chronicle's per-excerpt header. */
   static final int HEADER_BYTES = 4;
 
-  private final BufferConfig config;
+  private final Path directory;
   private final SingleChronicleQueue queue;
   private final RollCycle rollCycle;
   private final DateTimeFormatter fileNames;
-  private final CapacityGuard guard;
+  private final Runnable afterDelete;
   private final Map<String, ChronicleCursor> cursors = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService housekeeping;
   private final Object retentionLock = new Object();
   private volatile boolean closed;
 
-  private ChronicleQueueStore(BufferConfig config, SingleChronicleQueue queue) {
-    this.config = config;
+  private ChronicleQueueStore(Path directory, SingleChronicleQueue queue, Runnable afterDelete) {
+    this.directory = directory;
     this.queue = queue;
     this.rollCycle = queue.rollCycle();
+    this.afterDelete = afterDelete;
     this.fileNames = new DateTimeFormatterBuilder().appendPattern(rollCycle.format())
         .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
         .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
         .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
         .toFormatter(java.util.Locale.ROOT);
-    DiskSpaceProbe probe = config.diskProbe();
-    if (probe == null) {
-      try {
-        probe = DiskSpaceProbe.of(config.directory());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot find the file store of " + config.directory(), e);
-      }
-    }
-    // The floor includes one block: the next append may map a whole new chunk.
-    this.guard = new CapacityGuard("chronicle:" + config.directory(), config.maxBytes(),
-        config.minFreeDiskBytes() + config.blockSize(), config.overflowPolicy(),
-        config.blockTimeout(), probe, this::measureFileBytes);
-    this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "obskit-telemetry-buffer-housekeeping");
-      t.setDaemon(true);
-      return t;
-    });
-    long every = config.housekeepingInterval().toMillis();
-    housekeeping.scheduleWithFixedDelay(this::housekeep, every, every, TimeUnit.MILLISECONDS);
   }
 
-  static ChronicleQueueStore open(BufferConfig config) {
+  /**
+   * Opens the queue in {@code directory} with the roll cycle, block size and clock of
+   * {@code config}; {@code afterDelete} runs after shipped files were deleted.
+   */
+  static ChronicleQueueStore open(Path directory, BufferConfig config, Runnable afterDelete) {
     RollCycle cycle = parseRollCycle(config.rollCycle());
-    SingleChronicleQueue queue = SingleChronicleQueueBuilder.single(config.directory().toFile())
+    SingleChronicleQueue queue = SingleChronicleQueueBuilder.single(directory.toFile())
         .rollCycle(cycle)
         .blockSize(config.blockSize())
         .timeProvider(new ClockTimeProvider(config.clock()))
         .build();
-    return new ChronicleQueueStore(config, queue);
+    return new ChronicleQueueStore(directory, queue, afterDelete);
   }
 
   static RollCycle parseRollCycle(String name) {
@@ -102,30 +86,25 @@ final class ChronicleQueueStore {
     }
   }
 
+  /**
+   * Writes one record with the calling thread's appender; returns false (after logging) if
+   * Chronicle failed or the queue was closed concurrently. Never throws.
+   */
   boolean append(byte[] bytes, int offset, int length) {
-    if (closed || length > config.maxRecordBytes()) {
-      guard.drop();
-      return false;
-    }
-    if (!guard.admit(length + HEADER_BYTES)) {
-      return false;
-    }
     try {
       ExcerptAppender appender = queue.acquireAppender();
       try (DocumentContext dc = appender.writingDocument()) {
         dc.wire().bytes().write(bytes, offset, length);
       }
-      guard.appended(length + HEADER_BYTES);
       return true;
     } catch (RuntimeException e) {
       // Closed concurrently, or a Chronicle I/O failure: never into the host's thread.
-      guard.drop();
       log.warn("Telemetry buffer append failed: {}", e.toString());
       return false;
     }
   }
 
-  BufferCursor cursor(String consumer) {
+  ChronicleCursor cursor(String consumer) {
     return cursors.computeIfAbsent(consumer, name -> new ChronicleCursor(this, name));
   }
 
@@ -134,9 +113,8 @@ final class ChronicleQueueStore {
   }
 
   Path directory() {
-    return config.directory();
+    return directory;
   }
-
   /** Deletes the files of cycles that every cursor has committed past. Sender threads call it. */
   void deleteShippedCycles() {
     synchronized (retentionLock) {
@@ -157,17 +135,17 @@ final class ChronicleQueueStore {
       }
       if (deleted) {
         queue.refreshDirectoryListing();
-        guard.refresh();
+        afterDelete.run();
       }
     }
   }
 
   private List<Path> cycleFiles() {
-    try (Stream<Path> files = Files.list(config.directory())) {
+    try (Stream<Path> files = Files.list(directory)) {
       return files.filter(p -> p.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))
           .toList();
     } catch (IOException e) {
-      log.warn("Cannot list telemetry buffer directory {}: {}", config.directory(), e.toString());
+      log.warn("Cannot list telemetry buffer directory {}: {}", directory, e.toString());
       return List.of();
     }
   }
@@ -197,8 +175,9 @@ final class ChronicleQueueStore {
     }
   }
 
-  private long measureFileBytes() {
-    try (Stream<Path> files = Files.list(config.directory())) {
+  /** Returns the bytes of this shard's cycle files. */
+  long measureFileBytes() {
+    try (Stream<Path> files = Files.list(directory)) {
       return files.filter(p -> p.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))
           .mapToLong(ChronicleQueueStore::sizeOf).sum();
     } catch (IOException e) {
@@ -215,29 +194,12 @@ final class ChronicleQueueStore {
   }
 
   int fileCount() {
-    try (Stream<Path> files = Files.list(config.directory())) {
+    try (Stream<Path> files = Files.list(directory)) {
       return (int) files.filter(p -> p.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))
           .count();
     } catch (IOException e) {
       return -1;
     }
-  }
-
-  private void housekeep() {
-    try {
-      guard.refresh();
-      deleteShippedCycles();
-    } catch (RuntimeException e) {
-      log.warn("Telemetry buffer housekeeping failed: {}", e.toString());
-    }
-  }
-
-  void refreshCapacity() {
-    guard.refresh();
-  }
-
-  BufferStats stats() {
-    return guard.stats();
   }
 
   void close() {
@@ -247,7 +209,6 @@ final class ChronicleQueueStore {
       }
       closed = true;
     }
-    housekeeping.shutdownNow();
     cursors.values().forEach(ChronicleCursor::close);
     try {
       queue.close();

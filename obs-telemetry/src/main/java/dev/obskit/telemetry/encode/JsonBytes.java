@@ -10,12 +10,20 @@ package dev.obskit.telemetry.encode;
  */
 final class JsonBytes {
   private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
 
   private final RecordEncoder.Output out;
   private boolean first = true;
 
   JsonBytes(RecordEncoder.Output out) {
     this.out = out;
+  }
+
+  /** Starts a new record in the (already reset) output. */
+  JsonBytes reset() {
+    first = true;
+    return this;
   }
 
   void startObject() {
@@ -38,13 +46,20 @@ final class JsonBytes {
     first = false;
   }
 
+  /**
+   * Writes pre-encoded JSON {@code bytes} verbatim; the next value or name gets a comma before it
+   * if {@code thenComma}.
+   */
+  void raw(byte[] bytes, boolean thenComma) {
+    out.write(bytes, 0, bytes.length);
+    first = !thenComma;
+  }
+
   /** Writes {@code ,"name":} (name must be plain ASCII without quotes or backslashes). */
   void name(String name) {
     comma();
     out.write('"');
-    for (int i = 0; i < name.length(); i++) {
-      out.write(name.charAt(i));
-    }
+    ascii(name);
     out.write('"');
     out.write(':');
     first = true;
@@ -72,12 +87,12 @@ final class JsonBytes {
 
   void value(long v) {
     comma();
-    ascii(Long.toString(v));
+    digits(v);
   }
 
   void value(boolean v) {
     comma();
-    ascii(v ? "true" : "false");
+    out.write(v ? TRUE : FALSE, 0, v ? 4 : 5);
   }
 
   void value(double v) {
@@ -89,16 +104,86 @@ final class JsonBytes {
     }
   }
 
-  private void ascii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      out.write(s.charAt(i));
+  /** Writes {@code v} in decimal without allocating. */
+  private void digits(long v) {
+    if (v == Long.MIN_VALUE) {
+      ascii(Long.toString(v));
+      return;
     }
+    out.ensure(20);
+    byte[] b = out.buf;
+    int p = out.len;
+    if (v < 0) {
+      b[p++] = '-';
+      v = -v;
+    }
+    int n = 1;
+    for (long t = v; t >= 10; t /= 10) {
+      n++;
+    }
+    for (int i = p + n - 1; i >= p; i--) {
+      b[i] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    out.len = p + n;
+  }
+
+  /**
+   * Writes {@code epochNanos} as the body of an RFC 3339 string (no quotes) with nine fraction
+   * digits; the date-time part comes from {@code out}'s per-thread cache of the current second.
+   */
+  void timestamp(long epochNanos) {
+    long second = Math.floorDiv(epochNanos, 1_000_000_000L);
+    int nanos = (int) Math.floorMod(epochNanos, 1_000_000_000L);
+    byte[] prefix = out.secondPrefix(second);
+    out.ensure(prefix.length + 10);
+    byte[] b = out.buf;
+    int p = out.len;
+    System.arraycopy(prefix, 0, b, p, prefix.length);
+    p += prefix.length;
+    for (int i = p + 8; i >= p; i--) {
+      b[i] = (byte) ('0' + nanos % 10);
+      nanos /= 10;
+    }
+    b[p + 9] = 'Z';
+    out.len = p + 10;
+  }
+
+  private void ascii(String s) {
+    int n = s.length();
+    out.ensure(n);
+    byte[] b = out.buf;
+    int p = out.len;
+    for (int i = 0; i < n; i++) {
+      b[p++] = (byte) s.charAt(i);
+    }
+    out.len = p;
   }
 
   private void string(String s) {
-    out.write('"');
     int n = s.length();
-    for (int i = 0; i < n; i++) {
+    // Fast path: plain ASCII needing no escapes, written straight into the array.
+    out.ensure(n + 2);
+    byte[] b = out.buf;
+    int p = out.len;
+    b[p++] = '"';
+    int i = 0;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') {
+        break;
+      }
+      b[p++] = (byte) c;
+    }
+    out.len = p;
+    if (i < n) {
+      slowString(s, i, n);
+    }
+    out.write('"');
+  }
+
+  private void slowString(String s, int from, int n) {
+    for (int i = from; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
         if (c >= 0x20 && c != '"' && c != '\\') {
@@ -122,7 +207,6 @@ final class JsonBytes {
         out.write(0x80 | (ch & 0x3f));
       }
     }
-    out.write('"');
   }
 
   private void escape(char c) {

@@ -216,7 +216,7 @@ public class ObsKitAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         .setSeverity(severity(e.getLevel()))
         .setLogger(e.getLoggerName())
         .setThread(e.getThreadName())
-        .setMessage(e.getFormattedMessage());
+        .setMessage(MessageFormat.of(e));
     Map<String, String> mdc = e.getMDCPropertyMap();
     copyMdc(mdc, ev);
     if (captureMarkers) {

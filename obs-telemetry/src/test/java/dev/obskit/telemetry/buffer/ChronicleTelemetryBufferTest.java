@@ -210,8 +210,10 @@ class ChronicleTelemetryBufferTest {
         .build();
     try (ChronicleTelemetryBuffer buffer = ChronicleTelemetryBuffer.open(cfg)) {
       assertThat(buffer.append(rec("ok"), 0, 2)).isTrue();
-      // floor (100 MiB) + one block (1 MiB) + 10 bytes: room for one 2-byte record (+4 header)
-      free.set(101L * 1024 * 1024 + 10);
+      // floor (100 MiB) + one block (1 MiB) per shard (4 by default) + 10 bytes: room for one
+      // 2-byte record (+4 header)
+      assertThat(cfg.shards()).isEqualTo(4);
+      free.set(104L * 1024 * 1024 + 10);
       buffer.refreshCapacity();
       int accepted = 0;
       for (int i = 0; i < 1000; i++) {
@@ -251,5 +253,124 @@ class ChronicleTelemetryBufferTest {
   void analyticsDisabled_byTheTimeTheBufferIsUsed() {
     ChronicleTelemetryBuffer.open(config().build()).close();
     assertThat(System.getProperty("chronicle.analytics.disable")).isEqualTo("true");
+  }
+
+  private static List<String> readAll(BufferCursor c) {
+    List<String> all = new ArrayList<>();
+    List<String> batch;
+    while (!(batch = read(c, 7)).isEmpty()) {
+      all.addAll(batch);
+    }
+    return all;
+  }
+
+  /** Appends "t<thread>-<seq>" records from {@code threads} threads concurrently. */
+  private static void appendConcurrently(ChronicleTelemetryBuffer buffer, int threads, int each)
+      throws InterruptedException {
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int id = t;
+      writers.add(new Thread(() -> {
+        for (int i = 0; i < each; i++) {
+          byte[] r = rec("t" + id + "-" + i);
+          assertThat(buffer.append(r, 0, r.length)).isTrue();
+        }
+      }));
+    }
+    writers.forEach(Thread::start);
+    for (Thread w : writers) {
+      w.join();
+    }
+  }
+
+  /** Checks every "t<thread>-<seq>" record is present exactly once, in order per thread. */
+  private static void assertCompleteAndOrderedPerThread(List<String> records, int threads,
+      int each) {
+    assertThat(records).hasSize(threads * each);
+    int[] next = new int[threads];
+    for (String r : records) {
+      int dash = r.indexOf('-');
+      int t = Integer.parseInt(r.substring(1, dash));
+      assertThat(Integer.parseInt(r.substring(dash + 1))).as("order of thread %d", t)
+          .isEqualTo(next[t]++);
+    }
+    for (int t = 0; t < threads; t++) {
+      assertThat(next[t]).as("records of thread %d", t).isEqualTo(each);
+    }
+  }
+
+  @Test
+  void shards_fourThreads_eachPinnedToItsOwnShard_nothingLost_orderPerThreadKept()
+      throws InterruptedException {
+    try (ChronicleTelemetryBuffer buffer = ChronicleTelemetryBuffer.open(config().build())) {
+      appendConcurrently(buffer, 4, 500);
+      assertThat(buffer.shardCount()).isEqualTo(4);
+      for (int i = 1; i < 4; i++) {
+        assertThat(dir.resolve("shard-" + i)).as("shard %d used", i).isDirectory();
+      }
+      assertThat(buffer.fileCount()).as("one cycle file per shard").isEqualTo(4);
+      assertCompleteAndOrderedPerThread(readAll(buffer.cursor("s")), 4, 500);
+      assertThat(buffer.stats().appended()).isEqualTo(2000);
+    }
+  }
+
+  @Test
+  void shards_readRespectsByteLimitAcrossShards() throws InterruptedException {
+    try (ChronicleTelemetryBuffer buffer = ChronicleTelemetryBuffer.open(config().build())) {
+      appendConcurrently(buffer, 4, 3); // records "tN-M": 4 bytes each, 3 per shard
+      List<byte[]> out = new ArrayList<>();
+      buffer.cursor("s").read(100, 18, out);
+      assertThat(out).as("4 records of 4 bytes fit in 18 bytes, a fifth does not").hasSize(4);
+    }
+  }
+
+  @Test
+  void shards_commitThenReopen_resumesEveryShardAfterItsCommittedRecord()
+      throws InterruptedException {
+    List<String> first;
+    try (ChronicleTelemetryBuffer buffer = ChronicleTelemetryBuffer.open(config().build())) {
+      appendConcurrently(buffer, 4, 50);
+      BufferCursor c = buffer.cursor("s");
+      List<byte[]> out = new ArrayList<>();
+      long position = c.read(120, Long.MAX_VALUE, out);
+      c.commit(position);
+      first = new ArrayList<>();
+      out.forEach(b -> first.add(new String(b, StandardCharsets.UTF_8)));
+      read(c, 30); // read but never committed: must come again after the restart
+    }
+    try (ChronicleTelemetryBuffer reopened = ChronicleTelemetryBuffer.open(config().build())) {
+      List<String> rest = readAll(reopened.cursor("s"));
+      List<String> all = new ArrayList<>(first);
+      all.addAll(rest);
+      all.sort(java.util.Comparator.comparing((String r) -> r.substring(0, r.indexOf('-')))
+          .thenComparingInt(r -> Integer.parseInt(r.substring(r.indexOf('-') + 1))));
+      assertThat(first).hasSize(120);
+      assertCompleteAndOrderedPerThread(all, 4, 50);
+    }
+  }
+
+  @Test
+  void shards_reopenedWithFewerShards_stillDrainsEveryShardOnDisk() throws InterruptedException {
+    try (ChronicleTelemetryBuffer buffer = ChronicleTelemetryBuffer.open(config().build())) {
+      appendConcurrently(buffer, 4, 100);
+    }
+    try (ChronicleTelemetryBuffer reopened =
+        ChronicleTelemetryBuffer.open(config().setShards(1).build())) {
+      assertThat(reopened.shardCount()).isEqualTo(4);
+      assertCompleteAndOrderedPerThread(readAll(reopened.cursor("s")), 4, 100);
+      appendConcurrently(reopened, 2, 10);
+      assertThat(dir.resolve("shard-1").resolve("cursors")).isDirectory();
+      List<String> later = readAll(reopened.cursor("s"));
+      assertThat(later).as("new appends all go to the one configured shard").hasSize(20);
+    }
+  }
+
+  @Test
+  void shardsSetting_outOfRange_failsNamingTheSetting() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> config().setShards(0).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("shards must be between 1 and 64, got 0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> config().setShards(65).build())
+        .hasMessageContaining("shards").hasMessageContaining("65");
   }
 }

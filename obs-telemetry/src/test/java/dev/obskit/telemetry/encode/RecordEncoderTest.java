@@ -49,4 +49,34 @@ class RecordEncoderTest {
     assertThat(RecordEncoder.formatNanos(-1)).isEqualTo("1969-12-31T23:59:59.999999999Z");
     assertThat(RecordEncoder.formatNanos(1_000_000_000L)).isEqualTo("1970-01-01T00:00:01.000000000Z");
   }
+
+  @Test
+  void plainEvent_encodesToTheDocumentedRecord_byteForByte() {
+    TelemetryEvent e = TelemetryEvent.of(1_700_000_000_000_000_007L, Severity.WARN, "a.B",
+        "order 42 processed").setThread("main");
+    String json = new String(encoder.encode(e).toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(json).isEqualTo("{\"kind\":\"log\",\"dt\":\"2023-11-14T22:13:20.000000007Z\","
+        + "\"level\":\"WARN\",\"severity\":13,\"message\":\"order 42 processed\","
+        + "\"logger\":\"a.B\",\"thread\":\"main\"}");
+  }
+
+  @Test
+  void integerAttributes_atTheExtremes_areWrittenExactly() {
+    TelemetryEvent e = TelemetryEvent.of(0, Severity.INFO, "x", "m").putAttribute("min",
+        Long.MIN_VALUE).putAttribute("max", Long.MAX_VALUE).putAttribute("neg", -907)
+        .putAttribute("zero", 0);
+    String json = new String(encoder.encode(e).toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(json).endsWith(",\"attributes\":{\"min\":-9223372036854775808,"
+        + "\"max\":9223372036854775807,\"neg\":-907,\"zero\":0}}");
+  }
+
+  @Test
+  void consecutiveEncodes_onOneThread_acrossSecondBoundary_useTheRightSecond() {
+    TelemetryEvent a = TelemetryEvent.of(999_999_999L, Severity.INFO, "x", "a");
+    TelemetryEvent b = TelemetryEvent.of(1_000_000_000L, Severity.INFO, "x", "b");
+    assertThat(roundTrip(a).get("dt")).isEqualTo("1970-01-01T00:00:00.999999999Z");
+    assertThat(roundTrip(b).get("dt")).isEqualTo("1970-01-01T00:00:01.000000000Z");
+    assertThat(roundTrip(TelemetryEvent.of(-1, Severity.INFO, "x", "c")).get("dt"))
+        .isEqualTo("1969-12-31T23:59:59.999999999Z");
+  }
 }
