@@ -17,7 +17,7 @@ import java.util.Arrays;
  * by adding counts, which is how minute buckets roll up into hours and days. Not thread-safe;
  * guarded by its owner.
  */
-final class LatencyDigest {
+final class LatencyDigest implements LatencyView {
   static final double GROWTH = 1.1;
   static final int MAX_MILLIS = 60_000;
   static final int BUCKETS = 2 + (int) Math.ceil(Math.log(MAX_MILLIS) / Math.log(GROWTH));
@@ -160,12 +160,14 @@ final class LatencyDigest {
     return 32 + cells;
   }
 
-  long total() {
+  @Override
+  public long total() {
     return total;
   }
 
   /** Returns how many samples are at or below {@code millis} (bucket precision). */
-  long countAtOrBelow(long millis) {
+  @Override
+  public long countAtOrBelow(long millis) {
     int last = index(millis);
     long n = 0;
     for (int i = 0; i < size && bucketAt(i) <= last; i++) {
@@ -175,18 +177,21 @@ final class LatencyDigest {
   }
 
   /** Returns the nearest-rank percentile {@code p} in (0, 100], or -1 when empty. */
-  long percentile(double p) {
-    if (total == 0) {
-      return -1;
-    }
-    long rank = Math.max(1, (long) Math.ceil(p / 100.0 * total));
+  @Override
+  public long percentile(double p) {
+    return total == 0 ? -1 : upperBound(percentileIndex(p));
+  }
+
+  /** Returns the bucket index holding the nearest-rank percentile {@code p}; needs samples. */
+  int percentileIndex(double p) {
+    long rank = QuantileSketch.rank(p, total);
     long seen = 0;
     for (int i = 0; i < size; i++) {
       seen += countAt(i);
       if (seen >= rank) {
-        return upperBound(bucketAt(i));
+        return bucketAt(i);
       }
     }
-    return upperBound(bucketAt(size - 1));
+    return bucketAt(size - 1);
   }
 }
