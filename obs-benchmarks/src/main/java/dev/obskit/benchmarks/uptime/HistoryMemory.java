@@ -7,12 +7,19 @@ import dev.obskit.uptime.check.CheckResult;
 import dev.obskit.uptime.check.Timings;
 import dev.obskit.uptime.state.Booking;
 import dev.obskit.uptime.state.Segment;
+import dev.obskit.uptime.history.FileHistoryStore;
+import dev.obskit.uptime.history.MonitorRecord;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Steady-state memory of availability history, which the minutes-long scale run cannot show:
@@ -24,13 +31,16 @@ import java.util.Locale;
  * exported history into every monitor, each restore decoding into the monitor's own arrays (what
  * a year of history for 10,000 monitors needs: simulating each would take hours).
  *
+ * <p>With a fourth argument (a file path) the store is then saved with {@link FileHistoryStore}
+ * and loaded back into a fresh store, and the file size and both durations are printed.
+ *
  * <p>Usage: {@code java -cp benchmarks.jar dev.obskit.benchmarks.uptime.HistoryMemory
- * [monitors] [hours] [each|clone]}
+ * [monitors] [hours] [each|clone] [snapshotFile]}
  */
 public final class HistoryMemory {
   private HistoryMemory() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     int monitors = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int hours = args.length > 1 ? Integer.parseInt(args[1]) : 24;
     boolean clone = args.length > 2 && args[2].equals("clone");
@@ -58,6 +68,31 @@ public final class HistoryMemory {
     if (store.summary(ids[0], now.minus(Duration.ofHours(1)), now).upMillis() == 0) {
       throw new IllegalStateException("nothing recorded");
     }
+    if (args.length > 3) {
+      snapshot(store, ids, Path.of(args[3]), now);
+    }
+  }
+
+  /** Saves and reloads the store through a {@link FileHistoryStore}, timing both. */
+  private static void snapshot(AvailabilityStore store, MonitorId[] ids, Path file, Instant now)
+      throws IOException {
+    FileHistoryStore files = FileHistoryStore.of(file);
+    long t0 = System.nanoTime();
+    files.save(now, Arrays.stream(ids).map(id -> new MonitorRecord(id, Optional.empty(),
+        store.export(id).orElseThrow())).iterator());
+    long saved = System.nanoTime() - t0;
+    AvailabilityStore back = new AvailabilityStore(Clock.fixed(now, ZoneOffset.UTC));
+    long t1 = System.nanoTime();
+    files.load(r -> back.restore(r.id(), r.availability()));
+    long loaded = System.nanoTime() - t1;
+    System.out.printf(Locale.ROOT, "RESULT snapshot monitors=%d fileMb=%.1f saveMs=%d"
+            + " loadMs=%d%n", ids.length, Files.size(file) / 1048576.0, saved / 1_000_000,
+        loaded / 1_000_000);
+    if (!back.summary(ids[0], now.minus(Duration.ofHours(1)), now)
+        .equals(store.summary(ids[0], now.minus(Duration.ofHours(1)), now))) {
+      throw new IllegalStateException("reloaded history differs");
+    }
+    Files.delete(file);
   }
 
   /**

@@ -52,8 +52,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * time), checks completed per second, UP/DOWN results, process CPU and heap. Results go to
  * {@code results/uptime.json} (JMH-like rows for BENCHMARKS.md) and are printed.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.obskit.benchmarks.uptime.UptimeScaleHarness
- * <resultsDir> <warmupSeconds> <measureSeconds> <count>...}
+ * <p>Usage: {@code java [-Dobs.bench.prefillHours=H] [-Dobs.bench.gc=SerialGC|G1GC] -cp
+ * benchmarks.jar dev.obskit.benchmarks.uptime.UptimeScaleHarness <resultsDir> <warmupSeconds>
+ * <measureSeconds> <count>...}. {@code prefillHours=8784} fills the full retention (24 h of
+ * minutes, 30 days of hours, 365 days of days) before the monitors start. The results file is
+ * rewritten with this invocation's rows only; merge several invocations by hand.
  */
 public final class UptimeScaleHarness {
   private static final Duration FREQUENCY = Duration.ofSeconds(30);

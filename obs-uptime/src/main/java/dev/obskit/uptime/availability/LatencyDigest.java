@@ -12,8 +12,8 @@ import java.util.Arrays;
  * <p>Storage is sparse because one monitor's response times cluster in a few buckets: a sorted
  * array of cells, two bytes each ({@code bucket << 8 | count}) while every count fits a byte,
  * which holds an hour of 30-second checks, then four ({@code bucket << 16 | count}). Buckets with at most two samples do not even
- * need a digest: {@link BucketRing} keeps their indices inline and builds one only to answer a
- * query. Counts saturate at 65,535 per cell. Digests merge
+ * need a digest: {@link RingChunk} keeps their indices inline and builds one only to answer a
+ * query; a closed bucket's digest is replaced by its {@link QuantileSketch}. Counts saturate at 65,535 per cell. Digests merge
  * by adding counts, which is how minute buckets roll up into hours and days. Not thread-safe;
  * guarded by its owner.
  */
