@@ -13,6 +13,7 @@ import dev.obskit.uptime.check.HttpSpec;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.check.MonitorKind;
 import dev.obskit.uptime.check.Timings;
+import dev.obskit.uptime.history.FileHistoryStore;
 import dev.obskit.uptime.http.HttpChecker;
 import dev.obskit.uptime.schedule.SchedulerStats;
 import dev.obskit.uptime.state.Booking;
@@ -63,6 +64,12 @@ public final class UptimeScaleHarness {
 
   /** System property: hours of 30 s history to prefill per monitor before the run (default 0). */
   static final String PREFILL_PROPERTY = "obs.bench.prefillHours";
+
+  /**
+   * System property: a file for a {@code FileHistoryStore} snapshot every 60 s during the run
+   * (deleted first; default none), to see what periodic snapshots cost the scheduler.
+   */
+  static final String SNAPSHOT_PROPERTY = "obs.bench.snapshotFile";
 
   /** System property: the child's collector, {@code SerialGC} (default) or {@code G1GC}. */
   static final String GC_PROPERTY = "obs.bench.gc";
@@ -123,6 +130,7 @@ public final class UptimeScaleHarness {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:+Use" + System.getProperty(GC_PROPERTY,
         "SerialGC"), "-D" + PREFILL_PROPERTY + "=" + Integer.getInteger(PREFILL_PROPERTY, 0),
+        "-D" + SNAPSHOT_PROPERTY + "=" + System.getProperty(SNAPSHOT_PROPERTY, ""),
         "-cp", System.getProperty("java.class.path"), UptimeScaleHarness.class.getName(),
         "child", Integer.toString(port), Integer.toString(n), Integer.toString(warmup),
         Integer.toString(measure)).redirectErrorStream(true).start();
@@ -137,7 +145,7 @@ public final class UptimeScaleHarness {
             result.put(parts[0], parts[1]);
           }
         } else if (line.contains("Exception") || line.contains("OutOfMemory")
-            || line.startsWith("prefilled")) {
+            || line.startsWith("prefilled") || line.startsWith("snapshot file")) {
           System.out.println("child: " + line);
         }
       }
@@ -154,7 +162,14 @@ public final class UptimeScaleHarness {
     AtomicLong up = new AtomicLong();
     AtomicLong down = new AtomicLong();
     Checker counting = new CountingChecker(HttpChecker.create(clock), up, down);
-    UptimeConfig config = UptimeConfig.builder().setMaxPerHost(64).addChecker(counting).build();
+    UptimeConfig.Builder builder = UptimeConfig.builder().setMaxPerHost(64).addChecker(counting);
+    String snapshotFile = System.getProperty(SNAPSHOT_PROPERTY, "");
+    if (!snapshotFile.isEmpty()) {
+      Files.deleteIfExists(Path.of(snapshotFile));
+      builder.setHistoryStore(FileHistoryStore.of(Path.of(snapshotFile)))
+          .setSnapshotInterval(Duration.ofSeconds(60));
+    }
+    UptimeConfig config = builder.build();
     TeamId team = TeamId.of("bench");
     String url = "http://127.0.0.1:" + port + "/ok";
     try (ObsKit kit = ObsKit.builder().setClock(clock)
@@ -185,6 +200,11 @@ public final class UptimeScaleHarness {
         if (pool.getType() == MemoryType.HEAP) {
           peak += pool.getPeakUsage().getUsed();
         }
+      }
+      if (!snapshotFile.isEmpty()) {
+        System.out.printf(Locale.ROOT, "snapshot file %s: %.1f MB, last written %s%n",
+            snapshotFile, Files.size(Path.of(snapshotFile)) / 1048576.0,
+            Files.getLastModifiedTime(Path.of(snapshotFile)));
       }
       System.gc();
       long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
