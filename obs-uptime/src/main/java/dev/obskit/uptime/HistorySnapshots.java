@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ final class HistorySnapshots {
   private final ExecutorService thread;
   private final AtomicBoolean running = new AtomicBoolean();
   private final Map<MonitorId, MachineSnapshot> pendingStates = new ConcurrentHashMap<>();
+  private final Object saveLock = new Object();
   private volatile Instant lastSave;
 
   HistorySnapshots(HistoryStore store, Duration interval, Clock clock, boolean background) {
@@ -105,43 +107,56 @@ final class HistorySnapshots {
       return;
     }
     lastSave = now;
+    Runnable save = () -> {
+      try {
+        save(module, now);
+      } finally {
+        running.set(false);
+      }
+    };
     if (thread == null) {
-      saveAndRelease(module, now);
+      save.run();
     } else {
       try {
-        thread.execute(() -> saveAndRelease(module, now));
+        thread.execute(save);
       } catch (RuntimeException e) { // rejected after shutdown
         running.set(false);
       }
     }
   }
 
-  /** Saves now on the calling thread (shutdown), after any running save. */
+  /** Saves now on the calling thread, after any save in progress. */
   void saveNow(UptimeModule module) {
+    save(module, clock.instant());
+  }
+
+  /** Stops periodic saves, waits for one in progress (up to a minute), then saves a last time. */
+  void shutdown(UptimeModule module) {
     if (thread != null) {
       thread.shutdown();
       try {
-        thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        if (!thread.awaitTermination(1, TimeUnit.MINUTES)) {
+          LOG.warn("obs-uptime: a history save to {} is still running", store.describe());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
-    running.set(true);
-    saveAndRelease(module, clock.instant());
+    saveNow(module);
   }
 
-  private void saveAndRelease(UptimeModule module, Instant at) {
-    long t0 = System.nanoTime();
-    try {
-      Records records = new Records(module);
-      store.save(at, records);
-      LOG.debug("obs-uptime: saved {} history records to {} in {} ms", records.count,
-          store.describe(), (System.nanoTime() - t0) / 1_000_000);
-    } catch (Exception e) {
-      LOG.error("obs-uptime: saving the history to {} failed; the previous snapshot is kept",
-          store.describe(), e);
-    } finally {
-      running.set(false);
+  private void save(UptimeModule module, Instant at) {
+    synchronized (saveLock) { // the store sees one call at a time
+      long t0 = System.nanoTime();
+      try {
+        Records records = new Records(module);
+        store.save(at, records);
+        LOG.debug("obs-uptime: saved {} history records to {} in {} ms", records.count,
+            store.describe(), (System.nanoTime() - t0) / 1_000_000);
+      } catch (Exception e) {
+        LOG.error("obs-uptime: saving the history to {} failed; the previous snapshot is kept",
+            store.describe(), e);
+      }
     }
   }
 

@@ -122,7 +122,7 @@ public final class UptimeModule implements ObsModule {
     }
     probes.shutdown(timeout.dividedBy(2));
     if (snapshots != null) {
-      snapshots.saveNow(this);
+      snapshots.shutdown(this);
     }
   }
 

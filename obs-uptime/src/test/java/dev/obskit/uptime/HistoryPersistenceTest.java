@@ -15,7 +15,9 @@ import dev.obskit.uptime.availability.Granularity;
 import dev.obskit.uptime.check.HttpSpec;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.history.FileHistoryStore;
+import dev.obskit.uptime.state.Booking;
 import dev.obskit.uptime.state.MonitorState;
+import dev.obskit.uptime.state.Segment;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +27,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +163,24 @@ class HistoryPersistenceTest {
     assertThat(s.incidents()).isEqualTo(1);
     // the outage runs from the first failure to the first success of the recovery
     assertThat(s.longestOutage()).isEqualTo(Duration.ofSeconds(570));
+  }
+
+  @Test
+  void realTimeDriver_savesInTheBackground_alsoAfterAnOnDemandSave() throws Exception {
+    kit = ObsKit.builder().setClock(clock)
+        .addModule(ctx -> UptimeModule.create(ctx, UptimeConfig.builder()
+            .setHistoryStore(FileHistoryStore.of(file()))
+            .setSnapshotInterval(Duration.ofMinutes(5)).build()))
+        .build().start();
+    uptime = kit.module(UptimeModule.class);
+    uptime.availability().book(WEB, new Segment(T0.minusSeconds(60), T0,
+        Booking.UP));
+    assertThat(uptime.saveHistory()).isTrue();
+    assertThat(FileHistoryStore.of(file()).load(r -> { })).contains(T0);
+    clock.advance(Duration.ofMinutes(5)); // the driver thread's next tick sees the snapshot due
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+        FileHistoryStore.of(file()).load(r -> { }).equals(
+            Optional.of(T0.plusSeconds(300))));
   }
 
   @Test
