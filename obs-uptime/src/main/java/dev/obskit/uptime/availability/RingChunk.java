@@ -125,6 +125,9 @@ final class RingChunk {
     }
     d.addIndex(index);
     putOpen(s, d);
+    if (isZero(samples)) {
+      samples = null; // hours and days: the only inline samples just moved into the digest
+    }
     return true;
   }
 

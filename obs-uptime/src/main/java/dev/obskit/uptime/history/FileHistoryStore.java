@@ -48,7 +48,7 @@ import java.util.zip.CheckedOutputStream;
 public final class FileHistoryStore implements HistoryStore {
   /** The format version written and read. */
   public static final int VERSION = 1;
-  /** Default largest snapshot file accepted: 1 GiB (10,000 monitors with a year need ~110 MB). */
+  /** Default largest snapshot file accepted: 1 GiB (10,000 monitors with a year need ~101 MB). */
   public static final long DEFAULT_MAX_BYTES = 1L << 30;
   static final int MAX_CAUSE = 1_000;
   private static final byte[] MAGIC = "OBSUPHST".getBytes(StandardCharsets.US_ASCII);
