@@ -92,6 +92,23 @@ final class MonitorRuntime {
     }
   }
 
+  /** The DOWN alert re-raised after a restart restored a confirmed outage. */
+  Alert downAlertAfterRestart(String lastCause) {
+    Monitor m = monitor.get();
+    String cause = lastCause.isEmpty() ? "down before restart" : lastCause;
+    return Alert.builder(m.teamId(), dedupKey(m))
+        .setSource("obs-uptime/" + m.id())
+        .setSeverity(AlertSeverity.CRITICAL)
+        .setComponent(m.name())
+        .setSummary(m.name() + " is down: " + cause)
+        .putDetail("monitor", m.id().value())
+        .putDetail("kind", m.kind().name())
+        .putDetail("target", m.spec().toString())
+        .putDetail("cause", cause)
+        .putDetail("restored", "true")
+        .build();
+  }
+
   private static Alert downAlert(Monitor m, CheckResult r) {
     Alert.Builder b = Alert.builder(m.teamId(), dedupKey(m))
         .setSource("obs-uptime/" + m.id())

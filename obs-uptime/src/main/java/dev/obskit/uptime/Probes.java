@@ -11,6 +11,7 @@ import dev.obskit.uptime.http.HttpChecker;
 import dev.obskit.uptime.mail.MailChecker;
 import dev.obskit.uptime.net.PingChecker;
 import dev.obskit.uptime.net.TcpChecker;
+import dev.obskit.uptime.net.UdpChecker;
 import dev.obskit.uptime.tls.TlsChecker;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +55,7 @@ final class Probes {
     this.http = HttpChecker.defaultClient(config.maxConcurrentHttp());
     put(new HttpChecker(clock, http));
     put(new TcpChecker(clock, pool));
+    put(new UdpChecker(clock, pool));
     put(new DnsChecker(clock, pool));
     put(new TlsChecker(clock, pool));
     put(new DomainExpiryChecker(clock, pool));

@@ -7,6 +7,8 @@ import dev.obskit.core.id.TeamId;
 import dev.obskit.uptime.check.Checker;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.heartbeat.Heartbeat;
+import dev.obskit.uptime.history.FileHistoryStore;
+import dev.obskit.uptime.history.HistoryStore;
 import dev.obskit.uptime.slo.Slo;
 import dev.obskit.uptime.state.SecondOpinion;
 import java.nio.file.Path;
@@ -30,6 +32,9 @@ import java.util.Optional;
  *   <tr><td>{@code obs.uptime.driver.enabled}</td><td>true</td></tr>
  *   <tr><td>{@code obs.uptime.monitors.file}</td><td>none (YAML or JSON, see README)</td></tr>
  *   <tr><td>{@code obs.uptime.team}</td><td>none (team for a file without {@code team:})</td></tr>
+ *   <tr><td>{@code obs.uptime.history.file}</td><td>none (history kept in memory only)</td></tr>
+ *   <tr><td>{@code obs.uptime.history.snapshot.interval}</td><td>5m</td></tr>
+ *   <tr><td>{@code obs.uptime.history.max.bytes}</td><td>1 GiB</td></tr>
  * </table>
  */
 public final class UptimeConfig {
@@ -43,6 +48,8 @@ public final class UptimeConfig {
   public static final Duration DEFAULT_MAX_TICK_SLEEP = Duration.ofMillis(200);
   /** Default interval between SLO evaluations. */
   public static final Duration DEFAULT_SLO_INTERVAL = Duration.ofMinutes(1);
+  /** Default interval between history snapshots. */
+  public static final Duration DEFAULT_SNAPSHOT_INTERVAL = Duration.ofMinutes(5);
 
   private final int probeThreads;
   private final int maxConcurrentHttp;
@@ -58,6 +65,8 @@ public final class UptimeConfig {
   private final List<Slo> slos;
   private final Optional<Path> monitorsFile;
   private final Optional<TeamId> fileTeam;
+  private final Optional<HistoryStore> historyStore;
+  private final Duration snapshotInterval;
 
   private UptimeConfig(Builder b) {
     this.probeThreads = b.probeThreads;
@@ -74,6 +83,8 @@ public final class UptimeConfig {
     this.slos = List.copyOf(b.slos);
     this.monitorsFile = Optional.ofNullable(b.monitorsFile);
     this.fileTeam = Optional.ofNullable(b.fileTeam);
+    this.historyStore = Optional.ofNullable(b.historyStore);
+    this.snapshotInterval = b.snapshotInterval;
   }
 
   /** Returns a builder with every default. */
@@ -98,6 +109,22 @@ public final class UptimeConfig {
     String file = p.getString("obs.uptime.monitors.file");
     if (file != null) {
       b.setMonitorsFile(Path.of(file));
+    }
+    String history = p.getString("obs.uptime.history.file");
+    if (history != null) {
+      long max = p.getLong("obs.uptime.history.max.bytes", FileHistoryStore.DEFAULT_MAX_BYTES);
+      try {
+        b.setHistoryStore(FileHistoryStore.of(Path.of(history), max));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("obs.uptime.history.max.bytes", e.getMessage());
+      }
+    }
+    Duration snapshot = p.getDuration("obs.uptime.history.snapshot.interval",
+        DEFAULT_SNAPSHOT_INTERVAL);
+    try {
+      b.setSnapshotInterval(snapshot);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("obs.uptime.history.snapshot.interval", e.getMessage());
     }
     String team = p.getString("obs.uptime.team");
     if (team != null) {
@@ -180,6 +207,16 @@ public final class UptimeConfig {
     return fileTeam;
   }
 
+  /** Returns where history is persisted across restarts; empty keeps it in memory only. */
+  public Optional<HistoryStore> historyStore() {
+    return historyStore;
+  }
+
+  /** Returns the interval between history snapshots (also saved at shutdown). */
+  public Duration snapshotInterval() {
+    return snapshotInterval;
+  }
+
   /** Builds an {@link UptimeConfig}; validates eagerly. Not thread-safe. */
   public static final class Builder {
     private int probeThreads = DEFAULT_PROBE_THREADS;
@@ -196,6 +233,8 @@ public final class UptimeConfig {
     private final List<Slo> slos = new ArrayList<>();
     private Path monitorsFile;
     private TeamId fileTeam;
+    private HistoryStore historyStore;
+    private Duration snapshotInterval = DEFAULT_SNAPSHOT_INTERVAL;
 
     Builder() {}
 
@@ -282,6 +321,22 @@ public final class UptimeConfig {
     /** Sets the team for a monitors file that names none. */
     public Builder setFileTeam(TeamId team) {
       this.fileTeam = Objects.requireNonNull(team, "fileTeam");
+      return this;
+    }
+
+    /**
+     * Persists availability history and monitor states in {@code store}: restored at creation,
+     * saved every {@link #setSnapshotInterval snapshot interval} and at shutdown.
+     */
+    public Builder setHistoryStore(HistoryStore store) {
+      this.historyStore = Objects.requireNonNull(store, "historyStore");
+      return this;
+    }
+
+    /** Sets the interval between history snapshots, 1 s to 24 h. Default 5 minutes. */
+    public Builder setSnapshotInterval(Duration interval) {
+      this.snapshotInterval = Checks.durationBetween("snapshotInterval", interval,
+          Duration.ofSeconds(1), Duration.ofHours(24));
       return this;
     }
 

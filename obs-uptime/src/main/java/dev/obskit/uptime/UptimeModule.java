@@ -21,8 +21,10 @@ import dev.obskit.uptime.schedule.SchedulerStats;
 import dev.obskit.uptime.slo.Slo;
 import dev.obskit.uptime.slo.SloEvaluator;
 import dev.obskit.uptime.slo.SloStatus;
+import dev.obskit.uptime.state.MachineSnapshot;
 import dev.obskit.uptime.state.MonitorState;
 import dev.obskit.uptime.state.StateTransition;
+import dev.obskit.uptime.state.Step;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +65,7 @@ public final class UptimeModule implements ObsModule {
   private final Map<String, Slo> slos = new ConcurrentHashMap<>();
   private final List<MaintenanceWindow> globalMaintenance = new CopyOnWriteArrayList<>();
   private final Object sloLock = new Object();
+  private final HistorySnapshots snapshots;
   private Instant lastSloRun = Instant.MIN;
 
   private UptimeModule(ObsContext ctx, UptimeConfig config) {
@@ -77,6 +80,8 @@ public final class UptimeModule implements ObsModule {
         config.jitter());
     this.driver = new SchedulerDriver(ctx.clock(), scheduler, this::housekeeping,
         config.maxTickSleep());
+    this.snapshots = config.historyStore().map(h -> new HistorySnapshots(h,
+        config.snapshotInterval(), ctx.clock(), config.driverEnabled())).orElse(null);
   }
 
   /** Creates the module; monitors in {@code config} (and its file) are registered at once. */
@@ -84,6 +89,9 @@ public final class UptimeModule implements ObsModule {
     Objects.requireNonNull(ctx, "ctx");
     Objects.requireNonNull(config, "config");
     UptimeModule module = new UptimeModule(ctx, config);
+    if (module.snapshots != null) {
+      module.snapshots.restore(module.store);
+    }
     config.monitorsFile().ifPresent(file -> {
       MonitorFile.Contents contents = MonitorFile.load(file, config.fileTeam());
       contents.monitors().forEach(module::addMonitor);
@@ -113,18 +121,26 @@ public final class UptimeModule implements ObsModule {
       driver.stop(timeout.dividedBy(2));
     }
     probes.shutdown(timeout.dividedBy(2));
+    if (snapshots != null) {
+      snapshots.shutdown(this);
+    }
   }
 
   /** Adds or replaces a monitor. A paused monitor is registered but not checked. */
   public void addMonitor(Monitor monitor) {
     Objects.requireNonNull(monitor, "monitor");
+    boolean[] created = new boolean[1];
     MonitorRuntime rt = runtimes.compute(monitor.id(), (id, old) -> {
       if (old == null) {
+        created[0] = true;
         return new MonitorRuntime(monitor);
       }
       old.redefine(monitor);
       return old;
     });
+    if (created[0] && snapshots != null) {
+      snapshots.takeState(monitor.id()).ifPresent(s -> restoreState(rt, s));
+    }
     if (monitor.paused()) {
       pauseRuntime(rt);
     } else {
@@ -167,6 +183,44 @@ public final class UptimeModule implements ObsModule {
       return false;
     }
     addMonitor(rt.monitor().toBuilder().setPaused(false).build());
+    return true;
+  }
+
+  /**
+   * Puts a restored state back. A monitor that was confirmed down stays DOWN and its alert is
+   * triggered again: an alert manager that kept it merges (same dedup key), one that lost it on
+   * restart gets it back, and the next confirmed recovery resolves it.
+   */
+  private void restoreState(MonitorRuntime rt, MachineSnapshot s) {
+    Instant now = ctx.clock().instant();
+    Step step = rt.machine().restore(s, now);
+    store.apply(rt.monitor().id(), step);
+    publish(step.transitions());
+    if (s.confirmedDown()) {
+      s.outageStart().ifPresent(start -> store.outageStarted(rt.monitor().id(), start));
+      ctx.alerts().trigger(rt.downAlertAfterRestart(s.lastCause()));
+    }
+  }
+
+  /** Returns {@code id}'s state machine snapshot, when it is a registered monitor. */
+  Optional<MachineSnapshot> machineSnapshot(MonitorId id) {
+    return Optional.ofNullable(runtimes.get(id)).map(r -> r.machine().snapshot());
+  }
+
+  /** Returns the ids of the registered monitors. */
+  List<MonitorId> monitorIds() {
+    return List.copyOf(runtimes.keySet());
+  }
+
+  /**
+   * Saves the history now through the configured {@link HistoryStore} on the calling thread
+   * (blocking on its I/O); returns false without one. Failures are logged, not thrown.
+   */
+  public boolean saveHistory() {
+    if (snapshots == null) {
+      return false;
+    }
+    snapshots.saveNow(this);
     return true;
   }
 
@@ -299,6 +353,9 @@ public final class UptimeModule implements ObsModule {
 
   private void housekeeping() {
     heartbeats.evaluate();
+    if (snapshots != null) {
+      snapshots.maybeSave(this);
+    }
     Instant now = ctx.clock().instant();
     synchronized (sloLock) {
       if (slos.isEmpty() || now.isBefore(lastSloRun.plus(config.sloInterval()))) {

@@ -13,6 +13,9 @@ import dev.obskit.core.time.ManualClock;
 import dev.obskit.core.usage.Meters;
 import dev.obskit.core.usage.UsageEvent;
 import dev.obskit.uptime.availability.AvailabilitySummary;
+import dev.obskit.uptime.availability.BucketStats;
+import dev.obskit.uptime.availability.Granularity;
+import org.assertj.core.groups.Tuple;
 import dev.obskit.uptime.check.HttpSpec;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.check.TlsSpec;
@@ -142,6 +145,48 @@ class UptimeModuleTest {
     assertThat(s.uptimePercent()).isEqualTo(50.0);
     assertThat(s.incidents()).isEqualTo(1);
     assertThat(s.longestOutage()).isEqualTo(Duration.ofSeconds(90));
+  }
+
+  @Test
+  void confirmedFailure_downtimeIsBackdatedToTheFirstFailedCheck_inMinuteBuckets() {
+    startKit(UptimeConfig.builder());
+    uptime.addMonitor(web());
+    at(0);
+    status.set(500);
+    at(30);
+    at(60);
+    // still being confirmed: [30, 60) is neither up nor down yet
+    AvailabilitySummary pending = uptime.availability().summary(WEB, T0, T0.plusSeconds(120));
+    assertThat(pending.upMillis()).isEqualTo(30_000L);
+    assertThat(pending.downMillis()).isZero();
+    at(90); // 60 s after the first failure: confirmed
+    List<BucketStats> minutes = uptime.availability().buckets(
+        WEB, Granularity.MINUTE, T0, T0.plusSeconds(120));
+    // by hand: minute 09:00 = up [0,30) + down [30,60); minute 09:01 = down [60,90) so far
+    assertThat(minutes).extracting(b -> b.upMillis(), b -> b.downMillis()).containsExactly(
+        Tuple.tuple(30_000L, 30_000L),
+        Tuple.tuple(0L, 30_000L));
+    assertThat(uptime.availability().summary(WEB, T0, T0.plusSeconds(120)).downMillis())
+        .isEqualTo(60_000L);
+  }
+
+  @Test
+  void unconfirmedBlip_countsNoDowntime_inMinuteBuckets() {
+    startKit(UptimeConfig.builder());
+    uptime.addMonitor(web());
+    at(0);
+    status.set(500);
+    at(30);
+    status.set(200);
+    at(60);
+    at(90);
+    List<BucketStats> minutes = uptime.availability().buckets(
+        WEB, Granularity.MINUTE, T0, T0.plusSeconds(120));
+    assertThat(minutes).extracting(b -> b.upMillis(), b -> b.downMillis()).containsExactly(
+        Tuple.tuple(60_000L, 0L),
+        Tuple.tuple(30_000L, 0L));
+    assertThat(minutes.get(0).failedChecks()).isEqualTo(1); // the failed check is still counted
+    assertThat(alertEvents).isEmpty();
   }
 
   @Test

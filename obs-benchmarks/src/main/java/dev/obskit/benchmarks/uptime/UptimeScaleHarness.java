@@ -13,6 +13,7 @@ import dev.obskit.uptime.check.HttpSpec;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.check.MonitorKind;
 import dev.obskit.uptime.check.Timings;
+import dev.obskit.uptime.history.FileHistoryStore;
 import dev.obskit.uptime.http.HttpChecker;
 import dev.obskit.uptime.schedule.SchedulerStats;
 import dev.obskit.uptime.state.Booking;
@@ -52,14 +53,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * time), checks completed per second, UP/DOWN results, process CPU and heap. Results go to
  * {@code results/uptime.json} (JMH-like rows for BENCHMARKS.md) and are printed.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.obskit.benchmarks.uptime.UptimeScaleHarness
- * <resultsDir> <warmupSeconds> <measureSeconds> <count>...}
+ * <p>Usage: {@code java [-Dobs.bench.prefillHours=H] [-Dobs.bench.gc=SerialGC|G1GC] -cp
+ * benchmarks.jar dev.obskit.benchmarks.uptime.UptimeScaleHarness <resultsDir> <warmupSeconds>
+ * <measureSeconds> <count>...}. {@code prefillHours=8784} fills the full retention (24 h of
+ * minutes, 30 days of hours, 365 days of days) before the monitors start. The results file is
+ * rewritten with this invocation's rows only; merge several invocations by hand.
  */
 public final class UptimeScaleHarness {
   private static final Duration FREQUENCY = Duration.ofSeconds(30);
 
   /** System property: hours of 30 s history to prefill per monitor before the run (default 0). */
   static final String PREFILL_PROPERTY = "obs.bench.prefillHours";
+
+  /**
+   * System property: a file for a {@code FileHistoryStore} snapshot every 60 s during the run
+   * (deleted first; default none), to see what periodic snapshots cost the scheduler.
+   */
+  static final String SNAPSHOT_PROPERTY = "obs.bench.snapshotFile";
+
+  /** System property: the child's collector, {@code SerialGC} (default) or {@code G1GC}. */
+  static final String GC_PROPERTY = "obs.bench.gc";
 
   private UptimeScaleHarness() {}
 
@@ -115,8 +128,10 @@ public final class UptimeScaleHarness {
   private static Map<String, String> runChild(int port, int n, int warmup, int measure)
       throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC",
-        "-D" + PREFILL_PROPERTY + "=" + Integer.getInteger(PREFILL_PROPERTY, 0), "-cp", System.getProperty("java.class.path"), UptimeScaleHarness.class.getName(),
+    Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:+Use" + System.getProperty(GC_PROPERTY,
+        "SerialGC"), "-D" + PREFILL_PROPERTY + "=" + Integer.getInteger(PREFILL_PROPERTY, 0),
+        "-D" + SNAPSHOT_PROPERTY + "=" + System.getProperty(SNAPSHOT_PROPERTY, ""),
+        "-cp", System.getProperty("java.class.path"), UptimeScaleHarness.class.getName(),
         "child", Integer.toString(port), Integer.toString(n), Integer.toString(warmup),
         Integer.toString(measure)).redirectErrorStream(true).start();
     Map<String, String> result = new LinkedHashMap<>();
@@ -129,13 +144,16 @@ public final class UptimeScaleHarness {
             String[] parts = kv.split("=", 2);
             result.put(parts[0], parts[1]);
           }
-        } else if (line.contains("Exception") || line.contains("OutOfMemory")) {
+        } else if (line.contains("Exception") || line.contains("OutOfMemory")
+            || line.startsWith("prefilled") || line.startsWith("snapshot file")) {
           System.out.println("child: " + line);
         }
       }
     }
     int code = p.waitFor();
     result.put("exit", Integer.toString(code));
+    result.put("prefillHours", Integer.toString(Integer.getInteger(PREFILL_PROPERTY, 0)));
+    result.put("gc", System.getProperty(GC_PROPERTY, "SerialGC"));
     return result;
   }
 
@@ -144,7 +162,14 @@ public final class UptimeScaleHarness {
     AtomicLong up = new AtomicLong();
     AtomicLong down = new AtomicLong();
     Checker counting = new CountingChecker(HttpChecker.create(clock), up, down);
-    UptimeConfig config = UptimeConfig.builder().setMaxPerHost(64).addChecker(counting).build();
+    UptimeConfig.Builder builder = UptimeConfig.builder().setMaxPerHost(64).addChecker(counting);
+    String snapshotFile = System.getProperty(SNAPSHOT_PROPERTY, "");
+    if (!snapshotFile.isEmpty()) {
+      Files.deleteIfExists(Path.of(snapshotFile));
+      builder.setHistoryStore(FileHistoryStore.of(Path.of(snapshotFile)))
+          .setSnapshotInterval(Duration.ofSeconds(60));
+    }
+    UptimeConfig config = builder.build();
     TeamId team = TeamId.of("bench");
     String url = "http://127.0.0.1:" + port + "/ok";
     try (ObsKit kit = ObsKit.builder().setClock(clock)
@@ -176,6 +201,11 @@ public final class UptimeScaleHarness {
           peak += pool.getPeakUsage().getUsed();
         }
       }
+      if (!snapshotFile.isEmpty()) {
+        System.out.printf(Locale.ROOT, "snapshot file %s: %.1f MB, last written %s%n",
+            snapshotFile, Files.size(Path.of(snapshotFile)) / 1048576.0,
+            Files.getLastModifiedTime(Path.of(snapshotFile)));
+      }
       System.gc();
       long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
       double seconds = wall / 1e9;
@@ -193,20 +223,26 @@ public final class UptimeScaleHarness {
 
   /**
    * Fills {@code hours} of past 30-second up checks per monitor so that the run measures the
-   * scheduler with a steady-state history in the heap, not an empty one.
+   * scheduler with a steady-state history in the heap, not an empty one. One monitor's history is
+   * simulated check by check on a manual clock ending now ({@link HistoryMemory#template}), then
+   * restored into every monitor: each restore decodes into the monitor's own arrays, so the heap
+   * holds {@code n} independent copies, as if each had been filled separately (filling a year of
+   * 30 s checks for each of 10,000 monitors one by one would take hours).
    */
   private static void prefill(AvailabilityStore store, Clock clock, int n, int hours) {
-    Instant start = clock.instant().minus(Duration.ofHours(hours));
-    for (int i = 0; i < n; i++) {
-      MonitorId id = MonitorId.of("m-" + i);
-      Instant t = start;
-      for (int step = 0; step < hours * 120; step++) {
-        Instant next = t.plusSeconds(30);
-        store.recordCheck(id, CheckResult.up(t, Timings.total(1_000_000L * (5 + step % 50))));
-        store.book(id, new Segment(t, next, Booking.UP));
-        t = next;
-      }
+    if (hours <= 0) {
+      return;
     }
+    long t0 = System.nanoTime();
+    byte[] template = HistoryMemory.template(clock.instant(), hours);
+    for (int i = 0; i < n; i++) {
+      store.restore(MonitorId.of("m-" + i), template);
+    }
+    System.gc();
+    System.out.printf(Locale.ROOT, "prefilled %d monitors x %d h (%d bytes encoded each) in %.1f s,"
+            + " heap after GC %.1f MB%n", n, hours, template.length,
+        (System.nanoTime() - t0) / 1e9,
+        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
   }
 
   private static long cpuNanos() {
@@ -231,10 +267,11 @@ public final class UptimeScaleHarness {
         first = false;
         sb.append(String.format(Locale.ROOT, "  {\"benchmark\": \"uptime.UptimeScaleHarness.%s\","
                 + " \"mode\": \"ss\", \"threads\": 1, \"forks\": 1,"
-                + " \"params\": {\"monitors\": \"%s\", \"warmupS\": \"%d\", \"measureS\": \"%d\"},"
+                + " \"params\": {\"monitors\": \"%s\", \"warmupS\": \"%d\", \"measureS\": \"%d\","
+                + " \"prefillHours\": \"%s\", \"gc\": \"%s\"},"
                 + " \"primaryMetric\": {\"score\": %s, \"scoreError\": \"NaN\","
                 + " \"scoreUnit\": \"%s\"}}", m[0], r.get("monitors"), warmup, measure,
-            r.get(m[0]), m[1]));
+            r.get("prefillHours"), r.get("gc"), r.get(m[0]), m[1]));
       }
     }
     sb.append("\n]\n");

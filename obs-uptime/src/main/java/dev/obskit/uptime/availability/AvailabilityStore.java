@@ -18,13 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-monitor availability accounting in memory: minute buckets (24 h), hour buckets (30 d) and
- * UTC day buckets (365 d), each holding up, down and maintenance milliseconds, check counts and a
- * response-time digest ({@link LatencyDigest}: p50/p95/p99 within +10 %). Buckets are created
- * only where something happened, in primitive-array rings ({@link BucketRing}): about 4 bytes
- * per minute bucket (up milliseconds as a char, two inline latency samples as bytes) plus a
- * sparse digest per hour, so 24 h of 30-second checks costs about 13.5 KB per monitor (was
- * ~274 KB with one object per bucket); each further hour adds its digest (~110 bytes) until the
- * 30-day hour retention is full (~100 KB per monitor, measured by {@code HistoryMemory}).
+ * UTC day buckets (365 d), each holding exact up, down and maintenance milliseconds and exact
+ * check and failure counts, plus response times. Open buckets keep a {@link LatencyDigest}
+ * (p50/p95/p99 within +10 %); closed buckets keep up to two samples inline (exact) or a
+ * fixed-size {@link QuantileSketch} that reports the same p50/p95/p99 as the digest did. Storage
+ * is a ring of chunks per granularity ({@link BucketRing}); closed chunks are packed into one
+ * byte array (~2 bytes per minute, ~6-7 bytes per hour or day for a steady monitor), so the full
+ * retention (24 h + 30 d + 365 d) of a monitor checked every 30 s costs about 14 KB.
  *
  * <p>Queries pick the finest granularity whose retention still covers the range start, and sum
  * the buckets whose start lies in the range (so a range is effectively rounded to bucket starts).
@@ -69,6 +69,42 @@ public final class AvailabilityStore {
   /** Forgets a monitor's history. */
   public void remove(MonitorId id) {
     histories.remove(id);
+  }
+
+  /**
+   * Returns {@code id}'s history in a compact versioned binary form for {@link
+   * #restore(MonitorId, byte[])} (a {@code HistoryStore} persists it as an opaque blob), or
+   * empty when the store holds nothing for {@code id}. Open latency digests are kept exactly.
+   */
+  public Optional<byte[]> export(MonitorId id) {
+    MonitorHistory h = histories.get(Objects.requireNonNull(id, "id"));
+    return h == null ? Optional.empty() : Optional.of(h.export());
+  }
+
+  /** Returns the ids that have history, in no particular order (a snapshot of the key set). */
+  public List<MonitorId> monitorIds() {
+    return List.copyOf(histories.keySet());
+  }
+
+  /**
+   * Replaces {@code id}'s history by a decoded {@link #export(MonitorId)} blob, applying
+   * retention at the clock's current time. The blob is validated completely before anything is
+   * replaced.
+   *
+   * @throws IllegalArgumentException when the blob is invalid; the message names the monitor
+   *     and the problem, and the existing history is left untouched
+   */
+  public void restore(MonitorId id, byte[] encoded) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(encoded, "encoded");
+    MonitorHistory h;
+    try {
+      h = MonitorHistory.restore(encoded, clock.millis());
+    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("history of monitor " + id.value() + " ("
+          + encoded.length + " bytes) is invalid: " + e.getMessage(), e);
+    }
+    histories.put(id, h);
   }
 
   /** Returns the availability of {@code id} over [from, to). */

@@ -12,12 +12,12 @@ import java.util.Arrays;
  * <p>Storage is sparse because one monitor's response times cluster in a few buckets: a sorted
  * array of cells, two bytes each ({@code bucket << 8 | count}) while every count fits a byte,
  * which holds an hour of 30-second checks, then four ({@code bucket << 16 | count}). Buckets with at most two samples do not even
- * need a digest: {@link BucketRing} keeps their indices inline and builds one only to answer a
- * query. Counts saturate at 65,535 per cell. Digests merge
+ * need a digest: {@link RingChunk} keeps their indices inline and builds one only to answer a
+ * query; a closed bucket's digest is replaced by its {@link QuantileSketch}. Counts saturate at 65,535 per cell. Digests merge
  * by adding counts, which is how minute buckets roll up into hours and days. Not thread-safe;
  * guarded by its owner.
  */
-final class LatencyDigest {
+final class LatencyDigest implements LatencyView {
   static final double GROWTH = 1.1;
   static final int MAX_MILLIS = 60_000;
   static final int BUCKETS = 2 + (int) Math.ceil(Math.log(MAX_MILLIS) / Math.log(GROWTH));
@@ -160,12 +160,14 @@ final class LatencyDigest {
     return 32 + cells;
   }
 
-  long total() {
+  @Override
+  public long total() {
     return total;
   }
 
   /** Returns how many samples are at or below {@code millis} (bucket precision). */
-  long countAtOrBelow(long millis) {
+  @Override
+  public long countAtOrBelow(long millis) {
     int last = index(millis);
     long n = 0;
     for (int i = 0; i < size && bucketAt(i) <= last; i++) {
@@ -175,18 +177,21 @@ final class LatencyDigest {
   }
 
   /** Returns the nearest-rank percentile {@code p} in (0, 100], or -1 when empty. */
-  long percentile(double p) {
-    if (total == 0) {
-      return -1;
-    }
-    long rank = Math.max(1, (long) Math.ceil(p / 100.0 * total));
+  @Override
+  public long percentile(double p) {
+    return total == 0 ? -1 : upperBound(percentileIndex(p));
+  }
+
+  /** Returns the bucket index holding the nearest-rank percentile {@code p}; needs samples. */
+  int percentileIndex(double p) {
+    long rank = QuantileSketch.rank(p, total);
     long seen = 0;
     for (int i = 0; i < size; i++) {
       seen += countAt(i);
       if (seen >= rank) {
-        return upperBound(bucketAt(i));
+        return bucketAt(i);
       }
     }
-    return upperBound(bucketAt(size - 1));
+    return bucketAt(size - 1);
   }
 }

@@ -6,6 +6,8 @@ public enum MonitorKind {
   HTTP,
   /** TCP connect to host:port. */
   TCP,
+  /** UDP datagram to host:port; up when a matching reply arrives within the timeout. */
+  UDP,
   /** DNS query against a chosen server. */
   DNS,
   /** TLS handshake: certificate expiry and hostname validity. */

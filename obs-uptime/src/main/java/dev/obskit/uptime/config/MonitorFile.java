@@ -16,6 +16,7 @@ import dev.obskit.uptime.check.MailSpec;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.check.PingSpec;
 import dev.obskit.uptime.check.TcpSpec;
+import dev.obskit.uptime.check.UdpSpec;
 import dev.obskit.uptime.check.TlsSpec;
 import dev.obskit.uptime.heartbeat.Heartbeat;
 import dev.obskit.uptime.maintenance.MaintenanceWindow;
@@ -218,6 +219,7 @@ public final class MonitorFile {
         case "http", "https", "keyword", "status" -> http(n);
         case "tcp" -> both(n.text("host", true), n.integer("port", true))
             .map(p -> new TcpSpec(p.a(), p.b()));
+        case "udp" -> udp(n);
         case "dns" -> dns(n);
         case "tls", "ssl" -> both(n.text("host", true), n.integer("port", false).or(() ->
             Optional.of(443))).map(p -> new TlsSpec(p.a(), p.b(),
@@ -229,7 +231,7 @@ public final class MonitorFile {
         case "ping" -> ping(n);
         default -> {
           n.problem("type", "unknown type '" + type
-              + "' (http, tcp, dns, tls, domain, smtp, imap, pop3, ping)");
+              + "' (http, tcp, udp, dns, tls, domain, smtp, imap, pop3, ping)");
           yield Optional.empty();
         }
       };
@@ -282,6 +284,17 @@ public final class MonitorFile {
       n.problem("body", e.getMessage());
       return Optional.empty();
     }
+  }
+
+  private static Optional<CheckSpec> udp(Node n) {
+    Optional<String> host = n.text("host", true);
+    Optional<Integer> port = n.integer("port", true);
+    String payload = n.text("payload", false).orElse("");
+    Optional<String> expect = n.text("expect", true);
+    if (host.isEmpty() || port.isEmpty() || expect.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new UdpSpec(host.get(), port.get(), payload, expect.get()));
   }
 
   private static Optional<CheckSpec> dns(Node n) {

@@ -115,6 +115,35 @@ public final class MonitorStateMachine {
     }
   }
 
+  /** Returns what must survive a restart (see {@link MachineSnapshot}). */
+  public MachineSnapshot snapshot() {
+    synchronized (lock) {
+      return new MachineSnapshot(state, confirmedDown, Optional.ofNullable(outageStart),
+          lastCause);
+    }
+  }
+
+  /**
+   * Restores a snapshot taken before a restart. A confirmed outage stays open (DOWN, so the next
+   * confirmed recovery resolves its alert and records the outage from its first failure);
+   * anything else is PENDING until its next check (pausing follows the monitor's definition). Nothing is booked
+   * for the time the host was stopped. Returns the resulting transition, if the state changed.
+   */
+  public Step restore(MachineSnapshot snapshot, Instant at) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    synchronized (lock) {
+      MonitorState before = state;
+      confirmedDown = snapshot.confirmedDown();
+      outageStart = snapshot.outageStart().orElse(null);
+      lastCause = snapshot.lastCause();
+      failingSince = null;
+      recoveringSince = null;
+      lastAt = null;
+      state = confirmedDown ? MonitorState.DOWN : MonitorState.PENDING;
+      return finish(before, at, "restored", new Work());
+    }
+  }
+
   /** Pauses: books time up to {@code at}, abandons any change in progress, stops counting. */
   public Step pause(Instant at) {
     synchronized (lock) {

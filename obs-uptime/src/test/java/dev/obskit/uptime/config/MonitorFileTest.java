@@ -12,6 +12,7 @@ import dev.obskit.uptime.check.HttpSpec;
 import dev.obskit.uptime.check.MailSpec;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.check.PingSpec;
+import dev.obskit.uptime.check.UdpSpec;
 import dev.obskit.uptime.maintenance.RecurringWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +101,24 @@ class MonitorFileTest {
       assertThat(h.period()).isEqualTo(Duration.ofHours(24));
       assertThat(h.grace()).isEqualTo(Duration.ofHours(1));
     });
+  }
+
+  @Test
+  void parse_udp_buildsSpec_andNamesABadPattern() {
+    String yaml = """
+        team: acme
+        monitors:
+          - {id: ntp-like, type: udp, host: 127.0.0.1, port: 5353, payload: PING, expect: '^PONG'}
+          - {id: bad, type: udp, host: 127.0.0.1, port: 5353, expect: 'PO(NG'}
+        """;
+    assertThatThrownBy(() -> MonitorFile.parse(yaml, false, "m.yaml", Optional.empty()))
+        .isInstanceOfSatisfying(MonitorConfigException.class, e -> assertThat(e.problems())
+            .singleElement().satisfies(p -> assertThat(p).startsWith("monitors[1] 'bad':")
+                .contains("expect is not a valid pattern: 'PO(NG'")));
+    String good = yaml.substring(0, yaml.indexOf("  - {id: bad"));
+    assertThat(MonitorFile.parse(good, false, "m.yaml", Optional.empty()).monitors())
+        .singleElement().satisfies(m -> assertThat(m.spec())
+            .isEqualTo(new UdpSpec("127.0.0.1", 5353, "PING", "^PONG")));
   }
 
   @Test
