@@ -11,7 +11,9 @@ import dev.obskit.errors.ingest.IngestRequest;
 import dev.obskit.errors.ingest.IngestResponse;
 import dev.obskit.errors.ingest.SentryIngestHandler;
 import dev.obskit.core.store.PageRequest;
+import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +69,8 @@ public class ErrorsIngestBenchmark {
   private IngestRequest[] requests;
   private final AtomicInteger next = new AtomicInteger();
   private final AtomicInteger failures = new AtomicInteger();
+  private long iterationCpu;
+  private long iterationAccepted;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -93,6 +97,29 @@ public class ErrorsIngestBenchmark {
     }
     System.out.println("obskit ingest: " + POOL + " sentry-java envelopes, mean " + gzipped / POOL
         + " bytes gzipped, " + decoded / POOL + " bytes decoded");
+  }
+
+  /**
+   * Process CPU time per accepted envelope in each iteration, printed beside the throughput: on
+   * this shared machine other processes take cores away and move envelopes per second by a
+   * factor of several, while CPU time per envelope (JIT and GC threads included) barely moves.
+   */
+  @Setup(Level.Iteration)
+  public void startIteration() {
+    iterationCpu = processCpuNanos();
+    iterationAccepted = handler.stats().events();
+  }
+
+  @TearDown(Level.Iteration)
+  public void endIteration() {
+    long accepted = handler.stats().events() - iterationAccepted;
+    double micros = (processCpuNanos() - iterationCpu) / 1e3 / Math.max(1, accepted);
+    System.out.printf(Locale.ROOT, "  [process CPU %.1f us per envelope, %d envelopes]%n", micros, accepted);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   @TearDown(Level.Trial)
