@@ -23,9 +23,9 @@ import java.util.zip.GZIPOutputStream;
  * <p>Several distinct issues with repeats: envelope {@code i} belongs to issue 0 when {@code i}
  * is even (one hot issue gets half the traffic, the case where concurrent updates of one issue
  * meet) and to one of {@code issues - 1} others otherwise. Issues differ by their in-app frames
- * (service class and method); within an issue only the ids in the messages, the line numbers of
- * the framework frames above the service, the user and the event id change, which must not split
- * the issue.
+ * (service, client and controller classes); within an issue only the ids in the messages, the
+ * number of the generated reflection accessor, the tags, the user and the event id change, which
+ * must not split the issue.
  *
  * <p>Reflection is used for {@code SentryOptions}, the serializer and the transport because their
  * members carry JetBrains annotations that are not on the class path and would become compiler
