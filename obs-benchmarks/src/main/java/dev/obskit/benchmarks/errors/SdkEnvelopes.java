@@ -24,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
  * is even (one hot issue gets half the traffic, the case where concurrent updates of one issue
  * meet) and to one of {@code issues - 1} others otherwise. Issues differ by their in-app frames
  * (service, client and controller classes); within an issue only the ids in the messages, the
- * number of the generated reflection accessor, the tags, the user and the event id change, which
+ * number of the generated reflection accessor, the region tag, the user and the event id change, which
  * must not split the issue.
  *
  * <p>Reflection is used for {@code SentryOptions}, the serializer and the transport because their
