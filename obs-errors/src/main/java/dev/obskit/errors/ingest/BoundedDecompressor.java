@@ -77,6 +77,8 @@ final class BoundedDecompressor {
       throw new IngestException(400, "corrupt deflate body: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new IngestException(400, "unreadable body: " + e.getMessage(), e);
+    } finally {
+      inflater.reset();
     }
   }
 
@@ -90,6 +92,16 @@ final class BoundedDecompressor {
    */
   static byte[] gunzip(byte[] body, int limit) throws IngestException {
     Inflater inflater = RAW.get();
+    try {
+      return gunzip(body, limit, inflater);
+    } finally {
+      // Drops the inflater's reference to this body, which would otherwise live until the
+      // thread's next request.
+      inflater.reset();
+    }
+  }
+
+  private static byte[] gunzip(byte[] body, int limit, Inflater inflater) throws IngestException {
     CRC32 crc = new CRC32();
     byte[] out = new byte[initialCapacity(body, limit, true)];
     int total = 0;
