@@ -25,10 +25,14 @@ import java.util.Map;
  * epoch seconds. Unknown keys are skipped.
  */
 final class EventJsonReader {
+  private static final ThreadLocal<StringCache> STRINGS = ThreadLocal.withInitial(StringCache::new);
+
   private final JsonParser p;
+  private final StringCache strings;
 
   private EventJsonReader(JsonParser p) {
     this.p = p;
+    this.strings = STRINGS.get();
   }
 
   static ErrorEvent read(byte[] json, int offset, int length) throws MalformedEventException {
@@ -63,14 +67,14 @@ final class EventJsonReader {
       switch (field) {
         case "event_id": b.eventId(eventId(text("event_id"))); break;
         case "timestamp": timestamp = timestamp(); break;
-        case "platform": b.platform(limited(text(field), 64)); break;
+        case "platform": b.platform(shared(field, 64)); break;
         case "level": b.level(Level.parse(text(field))); break;
         case "logger": b.logger(limited(text(field), 256)); break;
         case "transaction": b.transaction(limited(text(field), 512)); break;
-        case "server_name": b.serverName(limited(text(field), 256)); break;
-        case "release": b.release(limited(text(field), 256)); break;
+        case "server_name": b.serverName(shared(field, 256)); break;
+        case "release": b.release(shared(field, 256)); break;
         case "dist": b.dist(limited(text(field), 64)); break;
-        case "environment": b.environment(limited(text(field), 256)); break;
+        case "environment": b.environment(shared(field, 256)); break;
         case "message": case "logentry": case "sentry.interfaces.Message": b.logEntry(logEntry()); break;
         case "exception": case "sentry.interfaces.Exception": b.exceptions(exceptions()); break;
         case "tags": b.tags(tags()); break;
@@ -278,9 +282,9 @@ final class EventJsonReader {
         continue;
       }
       switch (f) {
-        case "type": type = limited(text("exception.type"), 256); break;
+        case "type": type = shared("exception.type", 256); break;
         case "value": value = limited(text("exception.value"), EventJson.MAX_MESSAGE_CHARS); break;
-        case "module": module = limited(text("exception.module"), 256); break;
+        case "module": module = shared("exception.module", 256); break;
         case "stacktrace": frames = stacktrace(); break;
         case "mechanism": {
           Map<String, Object> m = objectMap("mechanism");
@@ -348,10 +352,10 @@ final class EventJsonReader {
         continue;
       }
       switch (f) {
-        case "module": module = limited(text("frame.module"), 512); break;
-        case "function": function = limited(text("frame.function"), 512); break;
-        case "filename": filename = limited(text("frame.filename"), 512); break;
-        case "abs_path": absPath = limited(text("frame.abs_path"), 1024); break;
+        case "module": module = shared("frame.module", 512); break;
+        case "function": function = shared("frame.function", 512); break;
+        case "filename": filename = shared("frame.filename", 512); break;
+        case "abs_path": absPath = shared("frame.abs_path", 1024); break;
         case "lineno": lineno = t == JsonToken.VALUE_NUMBER_INT ? p.getValueAsInt() : null; break;
         case "in_app": inApp = t.isBoolean() ? p.getBooleanValue() : null; break;
         default: p.skipChildren();
@@ -474,8 +478,8 @@ final class EventJsonReader {
       }
       switch (f) {
         case "timestamp": ts = timestamp(); break;
-        case "type": type = limited(text("breadcrumb.type"), 64); break;
-        case "category": category = limited(text("breadcrumb.category"), 256); break;
+        case "type": type = shared("breadcrumb.type", 64); break;
+        case "category": category = shared("breadcrumb.category", 256); break;
         case "message": message = limited(text("breadcrumb.message"), EventJson.MAX_MESSAGE_CHARS); break;
         case "level": level = Level.parse(text("breadcrumb.level")); break;
         case "data":
@@ -540,6 +544,22 @@ final class EventJsonReader {
       case VALUE_FALSE: return Boolean.FALSE;
       default: return null;
     }
+  }
+
+  /**
+   * Like {@code limited(text(what), max)}, but a short string value comes from the per-thread
+   * {@link StringCache}: module, function and file names repeat in every event of an issue, so
+   * most lookups return an existing instance (its hash already computed) instead of a new one.
+   */
+  private String shared(String what, int max) throws IOException, MalformedEventException {
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
+      return limited(text(what), max);
+    }
+    int length = p.getTextLength();
+    if (length > StringCache.MAX_LENGTH || length > max) {
+      return limited(p.getText(), max);
+    }
+    return strings.get(p.getTextCharacters(), p.getTextOffset(), length);
   }
 
   private String text(String what) throws IOException, MalformedEventException {

@@ -29,38 +29,51 @@ public final class EventScrubber {
     this.scrubber = Objects.requireNonNull(scrubber, "scrubber");
   }
 
-  /** Returns a scrubbed copy of {@code event}. */
+  /**
+   * Returns a scrubbed copy of {@code event}, or {@code event} itself when scrubbing changes
+   * nothing (the common case), so a clean event is not copied part by part.
+   */
   public ErrorEvent scrub(ErrorEvent event) {
-    ErrorEvent.Builder b = event.toBuilder();
+    ErrorEvent.Builder b = null;
     LogEntry log = event.logEntry();
     if (log != null) {
-      List<String> params = new ArrayList<>();
+      List<String> params = new ArrayList<>(log.params().size());
       log.params().forEach(p -> params.add(scrubber.scrubText(p)));
-      b.logEntry(new LogEntry(scrubber.scrubText(log.template()), params, scrubber.scrubText(log.formatted())));
+      LogEntry scrubbed = new LogEntry(scrubber.scrubText(log.template()), params,
+          scrubber.scrubText(log.formatted()));
+      if (!scrubbed.equals(log)) {
+        b = event.toBuilder().logEntry(scrubbed);
+      }
     }
-    List<ExceptionValue> exceptions = new ArrayList<>();
-    for (ExceptionValue v : event.exceptions()) {
-      String value = scrubber.scrubText(v.value());
-      // Records are values: an unchanged message keeps the original (and its frame list).
-      exceptions.add(Objects.equals(value, v.value()) ? v : new ExceptionValue(v.type(), value,
-          v.module(), v.frames(), v.mechanismType(), v.synthetic(), v.handled()));
+    List<ExceptionValue> exceptions = scrubExceptions(event.exceptions());
+    if (exceptions != null) {
+      b = (b == null ? event.toBuilder() : b).exceptions(exceptions);
     }
-    b.exceptions(exceptions);
-    List<Breadcrumb> crumbs = new ArrayList<>();
-    for (Breadcrumb c : event.breadcrumbs()) {
-      crumbs.add(new Breadcrumb(c.timestamp(), c.type(), c.category(), scrubber.scrubText(c.message()),
-          c.level(), scrubber.scrubMap(c.data())));
+    List<Breadcrumb> crumbs = scrubBreadcrumbs(event.breadcrumbs());
+    if (crumbs != null) {
+      b = (b == null ? event.toBuilder() : b).breadcrumbs(crumbs);
     }
-    b.breadcrumbs(crumbs);
-    b.tags(scrubber.scrubMap(event.tags()));
-    b.extra(scrubObject(event.extra()));
+    Map<String, String> tags = event.tags().isEmpty() ? event.tags() : scrubber.scrubMap(event.tags());
+    if (!tags.equals(event.tags())) {
+      b = (b == null ? event.toBuilder() : b).tags(tags);
+    }
+    Map<String, Object> extra = event.extra().isEmpty() ? event.extra() : scrubObject(event.extra());
+    if (!extra.equals(event.extra())) {
+      b = (b == null ? event.toBuilder() : b).extra(extra);
+    }
     if (event.contexts().get("MDC") instanceof Map<?, ?> mdc) {
-      b.context("MDC", scrubValue(mdc));
+      Object scrubbed = scrubValue(mdc);
+      if (!scrubbed.equals(mdc)) {
+        b = (b == null ? event.toBuilder() : b).context("MDC", scrubbed);
+      }
     }
     UserInfo u = event.user();
     if (!u.isEmpty()) {
-      b.user(new UserInfo(u.id(), u.email() == null ? null : PiiScrubber.FILTERED,
-          scrubber.scrubText(u.username()), null));
+      UserInfo scrubbed = new UserInfo(u.id(), u.email() == null ? null : PiiScrubber.FILTERED,
+          scrubber.scrubText(u.username()), null);
+      if (!scrubbed.equals(u)) {
+        b = (b == null ? event.toBuilder() : b).user(scrubbed);
+      }
     }
     RequestInfo r = event.request();
     if (r != null) {
@@ -70,9 +83,55 @@ public final class EventScrubber {
           headers.put(k, scrubber.scrubValue(k, v));
         }
       });
-      b.request(new RequestInfo(r.method(), scrubber.scrubText(r.url()), headers));
+      RequestInfo scrubbed = new RequestInfo(r.method(), scrubber.scrubText(r.url()), headers);
+      if (!scrubbed.equals(r)) {
+        b = (b == null ? event.toBuilder() : b).request(scrubbed);
+      }
     }
-    return b.build();
+    return b == null ? event : b.build();
+  }
+
+  /** Returns the scrubbed exceptions, or null when none changed. */
+  private List<ExceptionValue> scrubExceptions(List<ExceptionValue> values) {
+    List<ExceptionValue> out = null;
+    for (int i = 0; i < values.size(); i++) {
+      ExceptionValue v = values.get(i);
+      String value = scrubber.scrubText(v.value());
+      if (Objects.equals(value, v.value())) {
+        if (out != null) {
+          out.add(v);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(values.subList(0, i));
+      }
+      // Records are values: the frame list is shared, not copied.
+      out.add(new ExceptionValue(v.type(), value, v.module(), v.frames(), v.mechanismType(),
+          v.synthetic(), v.handled()));
+    }
+    return out;
+  }
+
+  /** Returns the scrubbed breadcrumbs, or null when none changed. */
+  private List<Breadcrumb> scrubBreadcrumbs(List<Breadcrumb> values) {
+    List<Breadcrumb> out = null;
+    for (int i = 0; i < values.size(); i++) {
+      Breadcrumb c = values.get(i);
+      String message = scrubber.scrubText(c.message());
+      Map<String, String> data = c.data().isEmpty() ? c.data() : scrubber.scrubMap(c.data());
+      if (Objects.equals(message, c.message()) && data.equals(c.data())) {
+        if (out != null) {
+          out.add(c);
+        }
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(values.subList(0, i));
+      }
+      out.add(new Breadcrumb(c.timestamp(), c.type(), c.category(), message, c.level(), data));
+    }
+    return out;
   }
 
   private Map<String, Object> scrubObject(Map<String, Object> map) {

@@ -1,6 +1,7 @@
 package dev.obskit.errors.grouping;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +35,9 @@ final class FrameNormalizer {
       // Clojure: user$fn__1234
       Pattern.compile("\\$fn__\\d+"));
 
+  private static final int MAX_CACHED = 4096;
+  private static final ConcurrentHashMap<String, String> NORMALIZED = new ConcurrentHashMap<>();
+
   private FrameNormalizer() {}
 
   /** Returns whether the frame is generated glue that must never contribute to a hash. */
@@ -50,9 +54,18 @@ final class FrameNormalizer {
     if (module == null || !mayBeGenerated(module)) {
       return module;
     }
+    // The same generated classes recur in every event of an issue; eleven regex passes each time
+    // were a tenth of ingest grouping. Bounded: once full, new names are computed, not cached.
+    String cached = NORMALIZED.get(module);
+    if (cached != null) {
+      return cached;
+    }
     String out = module;
     for (Pattern p : MODULE_PATTERNS) {
       out = p.matcher(out).replaceAll(AUTO);
+    }
+    if (NORMALIZED.size() < MAX_CACHED) {
+      NORMALIZED.put(module, out);
     }
     return out;
   }
