@@ -7,6 +7,7 @@ import dev.obskit.telemetry.buffer.BufferConfig;
 import dev.obskit.telemetry.buffer.BufferCursor;
 import dev.obskit.telemetry.buffer.ChronicleTelemetryBuffer;
 import dev.obskit.telemetry.encode.RecordEncoder;
+import dev.obskit.telemetry.ship.BatchSender;
 import dev.obskit.telemetry.ship.ShipConfig;
 import dev.obskit.telemetry.ship.ShipListener;
 import dev.obskit.telemetry.sink.BetterStackSink;
@@ -294,6 +295,127 @@ class ShippingLimitsTest {
     probe.read(10, Long.MAX_VALUE, new ArrayList<>(), positions::add);
     assertThat(idBeforeRestart).isEqualTo("betterstack-" + Long.toHexString(positions.get(0))
         + "-" + Long.toHexString(positions.get(9)));
+  }
+
+  /**
+   * Buffers events {@code firstSeq ..} on one new thread per shard, one thread after the other:
+   * thread n of a freshly opened buffer is pinned to shard n and appends {@code each} events.
+   */
+  private void bufferOnThreads(int threads, int each, int firstSeq) throws Exception {
+    try (ChronicleTelemetryBuffer buffer = ChronicleTelemetryBuffer.open(bufferConfig())) {
+      bufferOnThreads(buffer, threads, each, firstSeq);
+    }
+  }
+
+  private static void bufferOnThreads(ChronicleTelemetryBuffer buffer, int threads, int each,
+      int firstSeq) throws Exception {
+    assertThat(buffer.shardCount()).isEqualTo(4);
+    for (int t = 0; t < threads; t++) {
+      int from = firstSeq + t * each;
+      Thread writer = new Thread(() -> {
+        RecordEncoder encoder = new RecordEncoder(32_768);
+        for (int i = from; i < from + each; i++) {
+          RecordEncoder.Encoded e = encoder.encode(event(i, 40));
+          assertThat(buffer.append(e.array(), 0, e.length())).isTrue();
+        }
+      });
+      writer.start();
+      writer.join();
+    }
+  }
+
+  @Test
+  void shardedBatchInFlightAtStop_isResentFromTheSameRecordsOfEveryShard_underTheSameId()
+      throws Exception {
+    limit = 1 << 20; // no splitting here
+    bufferOnThreads(4, 5, 0); // shard n holds events 5n .. 5n+4
+    answer = e -> new MockResponse().setResponseCode(503);
+    Telemetry first = start(fullBatchesOf(12), ShipListener.noop());
+    await().atMost(Duration.ofSeconds(10)).until(() -> exchanges.size() >= 2);
+    first.close(Duration.ofMillis(200));
+    String idBeforeRestart = exchanges.get(0).batchId();
+    assertThat(exchanges).extracting(Exchange::batchId).containsOnly(idBeforeRestart);
+    // Read from shard 0 on: all of shards 0 and 1, two records of shard 2.
+    assertThat(exchanges.get(0).seqs()).containsExactlyElementsOf(range(0, 12));
+    assertThat(idBeforeRestart).as("several shards: first, last and a digest of the shard runs")
+        .matches("betterstack-[0-9a-f]+-[0-9a-f]+-[0-9a-f]+");
+
+    bufferOnThreads(4, 5, 20); // five more events in every shard while the sender is down
+    exchanges.clear();
+    answer = e -> new MockResponse().setResponseCode(202);
+    Telemetry second = start(fullBatchesOf(200), ShipListener.noop());
+    assertThat(second.flush(Duration.ofSeconds(10))).isTrue();
+
+    assertThat(exchanges.get(0).batchId()).isEqualTo(idBeforeRestart);
+    assertThat(exchanges.get(0).seqs()).as("the same records, not the 28 now buffered")
+        .containsExactlyElementsOf(range(0, 12));
+    assertThat(second.stats().sinks().get(0).resentAfterRestart()).isEqualTo(12);
+    List<Integer> accepted = acceptedSeqs();
+    assertThat(accepted).as("nothing lost or duplicated").hasSize(40)
+        .containsExactlyInAnyOrderElementsOf(range(0, 40));
+    for (int thread = 0; thread < 8; thread++) {
+      int t = thread;
+      assertThat(accepted).filteredOn(s -> s / 5 == t).as("order of thread %d", t)
+          .isSorted();
+    }
+
+    // First and last are the positions of event 0 (shard 0) and event 11 (shard 2): the records'
+    // Chronicle indexes with the shard number in bits 56 and up.
+    List<Long> positions = new ArrayList<>();
+    second.buffer().cursor("probe").read(100, Long.MAX_VALUE, new ArrayList<>(), positions::add);
+    long firstOfShard0 = positions.stream().filter(p -> p >>> 56 == 0).min(Long::compare).get();
+    long secondOfShard2 = positions.stream().filter(p -> p >>> 56 == 2).sorted().skip(1)
+        .findFirst().get();
+    assertThat(idBeforeRestart).startsWith("betterstack-" + Long.toHexString(firstOfShard0) + "-"
+        + Long.toHexString(secondOfShard2) + "-");
+  }
+
+  @Test
+  void shardedBatchReadOutOfPositionOrder_isSentInPositionOrder_soARestartResendsItUnderTheSameId()
+      throws Exception {
+    limit = 1 << 20;
+    answer = e -> new MockResponse().setResponseCode(503);
+    String idBeforeRestart;
+    try (ChronicleTelemetryBuffer buffer = ChronicleTelemetryBuffer.open(bufferConfig())) {
+      bufferOnThreads(buffer, 2, 5, 0); // shard 0: events 0..4, shard 1: events 5..9
+      BufferCursor cursor = buffer.cursor("betterstack");
+      // An empty read (room for no record) moves the shard rotation on: the sender's first read
+      // starts at shard 1 and returns events 5..9 before 0..4.
+      assertThat(cursor.read(0, Long.MAX_VALUE, new ArrayList<>())).isEqualTo(-1);
+      BatchSender sender = new BatchSender(BetterStackSink.builder()
+          .setIngestUrl(server.url("/").toString()).setSourceToken("tok").setGzip(false).build(),
+          cursor, fullBatchesOf(10), ShipListener.noop());
+      sender.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> exchanges.size() >= 2);
+      sender.stop(Duration.ofMillis(200));
+      idBeforeRestart = exchanges.get(0).batchId();
+      assertThat(exchanges.get(0).seqs()).containsExactlyElementsOf(range(0, 10));
+    }
+    bufferOnThreads(2, 5, 10); // more events in shards 0 and 1
+    exchanges.clear();
+    answer = e -> new MockResponse().setResponseCode(202);
+    Telemetry second = start(fullBatchesOf(200), ShipListener.noop());
+    assertThat(second.flush(Duration.ofSeconds(10))).isTrue();
+
+    assertThat(exchanges.get(0).batchId()).isEqualTo(idBeforeRestart);
+    assertThat(exchanges.get(0).seqs()).containsExactlyElementsOf(range(0, 10));
+    assertThat(acceptedSeqs()).containsExactlyElementsOf(range(0, 20));
+  }
+
+  @Test
+  void shardedBatch_http413_partsHaveDistinctIds_andEachRecordArrivesOnce() throws Exception {
+    bufferOnThreads(4, 10, 0);
+    Telemetry t = start(fullBatchesOf(40), ShipListener.noop());
+    assertThat(t.flush(Duration.ofSeconds(10))).isTrue();
+
+    assertThat(exchanges.get(0).code()).as("the whole batch was tried first").isEqualTo(413);
+    List<Integer> accepted = acceptedSeqs();
+    assertThat(accepted).as("in position order: shard by shard")
+        .containsExactlyElementsOf(range(0, 40));
+    List<String> acceptedIds = exchanges.stream().filter(e -> e.code() == 202)
+        .map(Exchange::batchId).toList();
+    assertThat(acceptedIds).hasSizeGreaterThan(1).doesNotHaveDuplicates()
+        .allMatch(id -> id.matches("betterstack-[0-9a-f]+-[0-9a-f]+(-[0-9a-f]+)?"));
   }
 
   @Test

@@ -10,9 +10,17 @@ import java.util.function.LongConsumer;
  * cursor; {@link #backlog()} may be called from any thread.
  *
  * <p>A position identifies one record for the life of the buffer (for Chronicle, its queue index:
- * roll cycle and sequence), increases with every append and is what batch ids are derived from.
+ * roll cycle and sequence, with the shard number in bits 56..62 when the buffer has several
+ * shards), increases with every append to the same shard (so with every append of one thread) and
+ * is what batch ids are derived from.
  */
 public interface BufferCursor {
+  /**
+   * Bits of a position below its shard number: a sharded buffer's positions are
+   * {@code (shard << SHARD_SHIFT) | index}; a single queue's are shard 0's.
+   */
+  int SHARD_SHIFT = 56;
+
   /** Returns the consumer name this cursor belongs to. */
   String consumer();
 

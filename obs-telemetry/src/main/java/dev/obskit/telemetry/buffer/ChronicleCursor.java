@@ -125,13 +125,13 @@ final class ChronicleCursor implements BufferCursor {
 
   @Override
   public long read(int maxRecords, long maxBytes, List<byte[]> into) {
-    return read(maxRecords, maxBytes, into, true, NO_POSITIONS);
+    return read(maxRecords, maxBytes, into, true, Long.MAX_VALUE, NO_POSITIONS);
   }
 
   /** Reports each record's queue index, which is unique in this queue for its life. */
   @Override
   public long read(int maxRecords, long maxBytes, List<byte[]> into, LongConsumer positions) {
-    return read(maxRecords, maxBytes, into, true, positions);
+    return read(maxRecords, maxBytes, into, true, Long.MAX_VALUE, positions);
   }
 
   /**
@@ -140,10 +140,14 @@ final class ChronicleCursor implements BufferCursor {
    * from the next shard must not overshoot the byte limit).
    */
   long read(int maxRecords, long maxBytes, List<byte[]> into, boolean atLeastOne) {
-    return read(maxRecords, maxBytes, into, atLeastOne, NO_POSITIONS);
+    return read(maxRecords, maxBytes, into, atLeastOne, Long.MAX_VALUE, NO_POSITIONS);
   }
 
-  private long read(int maxRecords, long maxBytes, List<byte[]> into, boolean atLeastOne,
+  /**
+   * The general read: also stops before the first record whose index is past {@code limit}
+   * (a sharded cursor re-forming the batch that was in flight at the last stop).
+   */
+  long read(int maxRecords, long maxBytes, List<byte[]> into, boolean atLeastOne, long limit,
       LongConsumer positions) {
     if (tailer == null) {
       position();
@@ -153,6 +157,10 @@ final class ChronicleCursor implements BufferCursor {
     for (int n = 0; n < maxRecords; n++) {
       try (DocumentContext dc = tailer.readingDocument()) {
         if (!dc.isPresent()) {
+          break;
+        }
+        if (dc.index() > limit) {
+          dc.rollbackOnClose();
           break;
         }
         Bytes<?> b = dc.wire().bytes();
@@ -210,6 +218,33 @@ final class ChronicleCursor implements BufferCursor {
   public long[] inFlight() {
     long[] m = inFlight;
     return m == null ? null : m.clone();
+  }
+
+  /**
+   * Returns true if the next unread record exists and its index is at most {@code limit}; reads
+   * nothing.
+   */
+  boolean hasRecordUpTo(long limit) {
+    if (tailer == null) {
+      position();
+    }
+    try (DocumentContext dc = tailer.readingDocument()) {
+      if (!dc.isPresent()) {
+        return false;
+      }
+      dc.rollbackOnClose();
+      return dc.index() <= limit;
+    }
+  }
+
+  /** Returns the committed index, or -1 if nothing was committed. */
+  long committed() {
+    return committed;
+  }
+
+  /** Returns {@code cursors/<consumer><suffix>} in this shard's directory. */
+  Path cursorFile(String suffix) {
+    return store.directory().resolve("cursors").resolve(safeName(consumer) + suffix);
   }
 
   int committedCycle() {

@@ -241,6 +241,11 @@ public final class ChronicleTelemetryBuffer implements TelemetryBuffer {
     }
     closed = true;
     housekeeping.shutdownNow();
+    for (BufferCursor c : cursors.values()) {
+      if (c instanceof ShardedCursor sharded) {
+        sharded.close();
+      }
+    }
     shards.forEach(ChronicleQueueStore::close);
   }
 }

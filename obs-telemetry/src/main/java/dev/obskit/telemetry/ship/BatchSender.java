@@ -40,7 +40,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Batch ids: {@code <sink>-<first position>-<last position>} in hex, from the buffer positions of
  * the first and last record of the batch (or part), sent in the {@value SinkBatch#BATCH_ID_HEADER}
- * header (for a cursor without per-record positions: the committed-to position and the count). The same records always get the same id: across retries, and across restarts because the
+ * header (for a cursor without per-record positions: the committed-to position and the count).
+ * Before its first send a batch is put in position order (shard by shard for a sharded buffer);
+ * a batch or part spanning several shards gets a third part, a digest of where each shard's run
+ * starts and ends, since first and last alone do not determine its records then. The same records
+ * always get the same id: across retries, and across restarts because the
  * batch in flight is marked in the cursor ({@link BufferCursor#markInFlight}) before its first send
  * and the first batch after a restart is re-formed from exactly those records, even if more arrived
  * meanwhile. A receiver that remembers ids can drop a re-sent batch whole; a part of a split batch
@@ -270,6 +274,7 @@ public final class BatchSender {
   private void deliver() {
     int n = pending.size();
     if (!pendingMarked) {
+      putInPositionOrder();
       cursor.markInFlight(pendingLast, n);
       pendingMarked = true;
     }
@@ -332,6 +337,39 @@ public final class BatchSender {
     }
   }
 
+  /**
+   * Orders the batch by position before its first send: a no-op for a single queue, shard by
+   * shard (each in append order) for a sharded one, whose reads interleave shards in an order that
+   * depends on timing. The batch re-formed after a restart is ordered the same way, so it gets the
+   * same id and splits at the same points.
+   */
+  private void putInPositionOrder() {
+    int n = pending.size();
+    if (positionCount != n) {
+      return;
+    }
+    boolean sorted = true;
+    for (int i = 1; i < n && sorted; i++) {
+      sorted = positions[i - 1] < positions[i];
+    }
+    if (sorted) {
+      return;
+    }
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    long[] pos = positions;
+    Arrays.sort(order, (a, b) -> Long.compare(pos[a], pos[b]));
+    List<byte[]> records = new ArrayList<>(pending);
+    long[] sortedPositions = new long[positions.length];
+    for (int i = 0; i < n; i++) {
+      pending.set(i, records.get(order[i]));
+      sortedPositions[i] = pos[order[i]];
+    }
+    positions = sortedPositions;
+  }
+
   private long batchBytesCap() {
     return Math.min(maxBatchBytes, learnedMaxBatchBytes);
   }
@@ -362,11 +400,42 @@ public final class BatchSender {
    */
   private String batchId(int from, int to) {
     if (positionCount == pending.size()) {
-      return sink.getName() + "-" + Long.toHexString(positions[from]) + "-"
-          + Long.toHexString(positions[to - 1]);
+      long first = positions[from];
+      long last = positions[to - 1];
+      String id = sink.getName() + "-" + Long.toHexString(first) + "-" + Long.toHexString(last);
+      if (first >>> BufferCursor.SHARD_SHIFT == last >>> BufferCursor.SHARD_SHIFT) {
+        return id; // one shard: first and last determine every record in between
+      }
+      return id + "-" + Long.toHexString(shardRunsDigest(from, to));
     }
     String whole = sink.getName() + "-" + Long.toHexString(pendingLast) + "-" + pending.size();
     return from == 0 && to == pending.size() ? whole : whole + "/" + from + "+" + (to - from);
+  }
+
+  /**
+   * A 64-bit digest of where each shard's run of records starts and ends in {@code [from, to)}:
+   * with several shards, first and last position alone do not say how far the shards in between
+   * reach, so two different cuts could otherwise share an id.
+   */
+  private long shardRunsDigest(int from, int to) {
+    long h = 0x9E3779B97F4A7C15L;
+    for (int i = from; i < to; i++) {
+      boolean runStart = i == from
+          || positions[i] >>> BufferCursor.SHARD_SHIFT != positions[i - 1] >>> BufferCursor.SHARD_SHIFT;
+      if (runStart) {
+        h = mix(h ^ positions[i]);
+        if (i > from) {
+          h = mix(h ^ positions[i - 1]);
+        }
+      }
+    }
+    return mix(h ^ positions[to - 1]);
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   private void deadLetter(SinkBatch batch, SendResult result) {
