@@ -235,22 +235,37 @@ final class EventJsonReader {
     return List.of();
   }
 
-  private List<ExceptionValue> exceptions() throws IOException, MalformedEventException {
-    List<ExceptionValue> out = new ArrayList<>();
+  /** Reads the elements of one JSON array into a list the caller owns. */
+  @FunctionalInterface
+  private interface ArrayBody {
+    void readElements() throws IOException, MalformedEventException;
+  }
+
+  /**
+   * Reads an interface Sentry sends either as {@code {"values": [...]}} or as a bare array ({@code
+   * field} names it in errors), handing the array's elements to {@code body}.
+   */
+  private void valuesOrArray(String field, ArrayBody body)
+      throws IOException, MalformedEventException {
     if (p.currentToken() == JsonToken.START_OBJECT) {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String f = p.currentName();
         JsonToken t = p.nextToken();
         if ("values".equals(f) && t == JsonToken.START_ARRAY) {
-          exceptionArray(out);
+          body.readElements();
         } else {
           p.skipChildren();
         }
       }
-      return out;
+      return;
     }
-    expect(JsonToken.START_ARRAY, "exception");
-    exceptionArray(out);
+    expect(JsonToken.START_ARRAY, field);
+    body.readElements();
+  }
+
+  private List<ExceptionValue> exceptions() throws IOException, MalformedEventException {
+    List<ExceptionValue> out = new ArrayList<>();
+    valuesOrArray("exception", () -> exceptionArray(out));
     return out;
   }
 
@@ -433,20 +448,7 @@ final class EventJsonReader {
 
   private List<Breadcrumb> breadcrumbs() throws IOException, MalformedEventException {
     Deque<Breadcrumb> out = new ArrayDeque<>();
-    if (p.currentToken() == JsonToken.START_OBJECT) {
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
-        JsonToken t = p.nextToken();
-        if ("values".equals(f) && t == JsonToken.START_ARRAY) {
-          breadcrumbArray(out);
-        } else {
-          p.skipChildren();
-        }
-      }
-      return new ArrayList<>(out);
-    }
-    expect(JsonToken.START_ARRAY, "breadcrumbs");
-    breadcrumbArray(out);
+    valuesOrArray("breadcrumbs", () -> breadcrumbArray(out));
     return new ArrayList<>(out);
   }
 
@@ -606,20 +608,7 @@ final class EventJsonReader {
 
   private List<ThreadInfo> threads() throws IOException, MalformedEventException {
     List<ThreadInfo> out = new ArrayList<>();
-    if (p.currentToken() == JsonToken.START_OBJECT) {
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
-        JsonToken t = p.nextToken();
-        if ("values".equals(f) && t == JsonToken.START_ARRAY) {
-          threadArray(out);
-        } else {
-          p.skipChildren();
-        }
-      }
-      return out;
-    }
-    expect(JsonToken.START_ARRAY, "threads");
-    threadArray(out);
+    valuesOrArray("threads", () -> threadArray(out));
     return out;
   }
 
