@@ -2,6 +2,9 @@ package dev.obskit.telemetry.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -11,6 +14,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class HttpSupportTest {
+  @Test
+  void sharedClient_opensSocketsWithTcpNoDelay_unconnectedAndConnected() throws Exception {
+    javax.net.SocketFactory factory = HttpSupport.sharedClient().socketFactory();
+    try (Socket unconnected = factory.createSocket()) {
+      assertThat(unconnected.getTcpNoDelay()).as("how OkHttp creates them").isTrue();
+    }
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Socket connected = factory.createSocket(InetAddress.getLoopbackAddress(),
+            server.getLocalPort())) {
+      assertThat(connected.getTcpNoDelay()).isTrue();
+    }
+  }
+
   @ParameterizedTest(name = "HTTP {0} -> {1}")
   @CsvSource({"200,SUCCESS", "202,SUCCESS", "204,SUCCESS", "400,REJECT", "401,REJECT",
       "403,REJECT", "406,REJECT", "413,TOO_LARGE", "404,REJECT", "408,RETRY", "429,RETRY",
