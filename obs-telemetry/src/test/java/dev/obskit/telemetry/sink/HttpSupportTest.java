@@ -15,6 +15,26 @@ import org.junit.jupiter.api.Test;
 
 class HttpSupportTest {
   @Test
+  void gzip_isBestSpeed_andDecodesToTheInput() throws Exception {
+    byte[] body = "{\"kind\":\"log\",\"message\":\"order 42 processed\"},".repeat(2000)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] gz = HttpSupport.gzip(body);
+    try (java.util.zip.GZIPInputStream in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+      assertThat(in.readAllBytes()).isEqualTo(body);
+    }
+    // The same input through the JDK's deflater at level 1, independently of HttpSupport.
+    java.util.zip.Deflater level1 = new java.util.zip.Deflater(
+        java.util.zip.Deflater.BEST_SPEED, true);
+    level1.setInput(body);
+    level1.finish();
+    byte[] raw = new byte[body.length];
+    int n = level1.deflate(raw);
+    level1.end();
+    assertThat(gz.length).as("10-byte header + deflate data + 8-byte trailer").isEqualTo(10 + n + 8);
+  }
+
+  @Test
   void sharedClient_opensSocketsWithTcpNoDelay_unconnectedAndConnected() throws Exception {
     javax.net.SocketFactory factory = HttpSupport.sharedClient().socketFactory();
     try (Socket unconnected = factory.createSocket()) {
