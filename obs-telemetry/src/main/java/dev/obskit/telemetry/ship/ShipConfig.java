@@ -22,7 +22,7 @@ import java.time.Duration;
 public record ShipConfig(int maxBatchRecords, long maxBatchBytes, Duration maxBatchAge,
     Duration initialBackoff, Duration maxBackoff, Duration idlePoll, Path deadLetterDirectory,
     long deadLetterMaxBytes) {
-  public static final int DEFAULT_MAX_BATCH_RECORDS = 1000;
+  public static final int DEFAULT_MAX_BATCH_RECORDS = 10_000;
   public static final long DEFAULT_MAX_BATCH_BYTES = 4L * 1024 * 1024;
   public static final Duration DEFAULT_MAX_BATCH_AGE = Duration.ofSeconds(1);
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);

@@ -2,6 +2,9 @@ package dev.obskit.telemetry.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -11,6 +14,39 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class HttpSupportTest {
+  @Test
+  void gzip_isBestSpeed_andDecodesToTheInput() throws Exception {
+    byte[] body = "{\"kind\":\"log\",\"message\":\"order 42 processed\"},".repeat(2000)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] gz = HttpSupport.gzip(body);
+    try (java.util.zip.GZIPInputStream in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+      assertThat(in.readAllBytes()).isEqualTo(body);
+    }
+    // The same input through the JDK's deflater at level 1, independently of HttpSupport.
+    java.util.zip.Deflater level1 = new java.util.zip.Deflater(
+        java.util.zip.Deflater.BEST_SPEED, true);
+    level1.setInput(body);
+    level1.finish();
+    byte[] raw = new byte[body.length];
+    int n = level1.deflate(raw);
+    level1.end();
+    assertThat(gz.length).as("10-byte header + deflate data + 8-byte trailer").isEqualTo(10 + n + 8);
+  }
+
+  @Test
+  void sharedClient_opensSocketsWithTcpNoDelay_unconnectedAndConnected() throws Exception {
+    javax.net.SocketFactory factory = HttpSupport.sharedClient().socketFactory();
+    try (Socket unconnected = factory.createSocket()) {
+      assertThat(unconnected.getTcpNoDelay()).as("how OkHttp creates them").isTrue();
+    }
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Socket connected = factory.createSocket(InetAddress.getLoopbackAddress(),
+            server.getLocalPort())) {
+      assertThat(connected.getTcpNoDelay()).isTrue();
+    }
+  }
+
   @ParameterizedTest(name = "HTTP {0} -> {1}")
   @CsvSource({"200,SUCCESS", "202,SUCCESS", "204,SUCCESS", "400,REJECT", "401,REJECT",
       "403,REJECT", "406,REJECT", "413,TOO_LARGE", "404,REJECT", "408,RETRY", "429,RETRY",
