@@ -11,9 +11,7 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
-import java.time.Duration;
 import java.util.Collection;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An OpenTelemetry {@link LogRecordExporter} that writes log records into a {@link Telemetry}
@@ -24,11 +22,11 @@ public final class DurableLogRecordExporter implements LogRecordExporter {
   private static final AttributeKey<String> THREAD_NAME = AttributeKey.stringKey("thread.name");
 
   private final Telemetry telemetry;
-  private final LongAdder dropped = new LongAdder();
-  private volatile boolean shutdown;
+  private final BufferingExport export;
 
   private DurableLogRecordExporter(Telemetry telemetry) {
     this.telemetry = telemetry;
+    this.export = new BufferingExport(telemetry);
   }
 
   /** Returns an exporter that buffers into {@code telemetry}. */
@@ -38,17 +36,7 @@ public final class DurableLogRecordExporter implements LogRecordExporter {
 
   @Override
   public CompletableResultCode export(Collection<LogRecordData> logs) {
-    if (shutdown) {
-      return CompletableResultCode.ofFailure();
-    }
-    boolean all = true;
-    for (LogRecordData r : logs) {
-      if (!telemetry.emit(toEvent(r))) {
-        dropped.increment();
-        all = false;
-      }
-    }
-    return all ? CompletableResultCode.ofSuccess() : CompletableResultCode.ofFailure();
+    return export.export(logs, r -> telemetry.emit(toEvent(r)));
   }
 
   static TelemetryEvent toEvent(LogRecordData r) {
@@ -78,18 +66,16 @@ public final class DurableLogRecordExporter implements LogRecordExporter {
 
   /** Returns records the buffer refused. */
   public long droppedRecords() {
-    return dropped.sum();
+    return export.dropped();
   }
 
   @Override
   public CompletableResultCode flush() {
-    return telemetry.flush(Duration.ofSeconds(10)) ? CompletableResultCode.ofSuccess()
-        : CompletableResultCode.ofFailure();
+    return export.flush();
   }
 
   @Override
   public CompletableResultCode shutdown() {
-    shutdown = true;
-    return CompletableResultCode.ofSuccess();
+    return export.shutdown();
   }
 }

@@ -11,11 +11,9 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An OpenTelemetry {@link SpanExporter} that writes spans into a {@link Telemetry} pipeline's
@@ -26,11 +24,11 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class DurableSpanExporter implements SpanExporter {
   private final Telemetry telemetry;
-  private final LongAdder dropped = new LongAdder();
-  private volatile boolean shutdown;
+  private final BufferingExport export;
 
   private DurableSpanExporter(Telemetry telemetry) {
     this.telemetry = telemetry;
+    this.export = new BufferingExport(telemetry);
   }
 
   /** Returns an exporter that buffers into {@code telemetry}. */
@@ -40,18 +38,10 @@ public final class DurableSpanExporter implements SpanExporter {
 
   @Override
   public CompletableResultCode export(Collection<SpanData> spans) {
-    if (shutdown) {
-      return CompletableResultCode.ofFailure();
-    }
-    boolean all = true;
-    for (SpanData span : spans) {
+    return export.export(spans, span -> {
       RecordEncoder.Encoded e = telemetry.encoder().encodeWith((g, enc) -> write(g, enc, span));
-      if (!telemetry.appendEncoded(e.array(), 0, e.length())) {
-        dropped.increment();
-        all = false;
-      }
-    }
-    return all ? CompletableResultCode.ofSuccess() : CompletableResultCode.ofFailure();
+      return telemetry.appendEncoded(e.array(), 0, e.length());
+    });
   }
 
   static void write(JsonGenerator g, RecordEncoder enc, SpanData s) throws IOException {
@@ -89,19 +79,17 @@ public final class DurableSpanExporter implements SpanExporter {
 
   /** Returns spans the buffer refused (overflow policy). */
   public long droppedSpans() {
-    return dropped.sum();
+    return export.dropped();
   }
 
   @Override
   public CompletableResultCode flush() {
-    return telemetry.flush(Duration.ofSeconds(10)) ? CompletableResultCode.ofSuccess()
-        : CompletableResultCode.ofFailure();
+    return export.flush();
   }
 
   /** Stops accepting spans; the pipeline itself is closed by its owner. */
   @Override
   public CompletableResultCode shutdown() {
-    shutdown = true;
-    return CompletableResultCode.ofSuccess();
+    return export.shutdown();
   }
 }
