@@ -160,6 +160,14 @@ public final class ObsKit implements AutoCloseable {
     }
   }
 
+  private void closeStore() {
+    try {
+      context.store().close();
+    } catch (RuntimeException e) {
+      log.warn("closing {} failed", context.store(), e);
+    }
+  }
+
   /**
    * Stops the started modules in reverse order. Each module may use the time left before the
    * deadline, minus a reserve for every module still to stop after it (at most {@link
@@ -191,6 +199,7 @@ public final class ObsKit implements AutoCloseable {
     if (ownsEventBus) {
       context.eventBus().close();
     }
+    closeStore();
     return new ShutdownReport(results, Duration.ofNanos(System.nanoTime() - startNanos));
   }
 }
