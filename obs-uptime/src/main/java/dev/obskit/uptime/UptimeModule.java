@@ -1,6 +1,7 @@
 package dev.obskit.uptime;
 
 import dev.obskit.core.ObsContext;
+import dev.obskit.core.availability.AvailabilityView;
 import dev.obskit.core.ObsModule;
 import dev.obskit.core.id.MonitorId;
 import dev.obskit.core.id.TeamId;
@@ -103,6 +104,9 @@ public final class UptimeModule implements ObsModule {
     config.monitors().forEach(module::addMonitor);
     config.heartbeats().forEach(module::addHeartbeat);
     config.slos().forEach(module::addSlo);
+    if (ctx.lookup(AvailabilityView.class).isEmpty()) {
+      ctx.register(AvailabilityView.class, new UptimeAvailabilityView(module));
+    }
     return module;
   }
 
