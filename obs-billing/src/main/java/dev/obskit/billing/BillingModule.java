@@ -69,8 +69,8 @@ public final class BillingModule implements ObsModule {
 
   private final Clock clock;
   private final PriceBookRegistry books = new PriceBookRegistry();
-  private final SubscriptionRepository subscriptions = SubscriptionRepository.inMemory();
-  private final InvoiceRepository invoices = InvoiceRepository.inMemory();
+  private final SubscriptionRepository subscriptions;
+  private final InvoiceRepository invoices;
   private final MeteringService metering;
   private final QuotaService quotas;
   private final PricingCalculator pricing;
@@ -81,13 +81,15 @@ public final class BillingModule implements ObsModule {
 
   private BillingModule(ObsContext ctx, BillingConfig config, UsageLedger ledger) {
     this.clock = ctx.clock();
+    this.subscriptions = ctx.repository(SubscriptionRepository.class, SubscriptionRepository::inMemory);
+    this.invoices = ctx.repository(InvoiceRepository.class, InvoiceRepository::inMemory);
     config.books().forEach(books::register);
     this.metering = new MeteringService(ledger, config.meters(), clock, config.maxPendingRetries(),
         config.meteringPolicy());
     this.quotas = new QuotaService(metering, ctx.alerts(), clock, config.quotaPolicy(),
         this::planLimits);
     this.pricing = new PricingCalculator(books, clock);
-    this.costs = new CostLedger(CostRepository.inMemory(), clock);
+    this.costs = new CostLedger(ctx.repository(CostRepository.class, CostRepository::inMemory), clock);
     this.llmCosts = new LlmCostMeter(config.llmPrices(), clock);
     this.costs.addCollector(llmCosts);
     loadCollectors(costs);
@@ -98,9 +100,13 @@ public final class BillingModule implements ObsModule {
     ctx.register(QuotaGate.class, quotas);
   }
 
-  /** Creates the module with in-memory storage. */
+  /**
+   * Creates the module with every repository, the usage ledger included, from the kit's store
+   * (in memory when the store has none).
+   */
   public static BillingModule create(ObsContext ctx, BillingConfig config) {
-    return create(ctx, config, UsageLedger.inMemory());
+    Objects.requireNonNull(ctx, "ctx");
+    return create(ctx, config, ctx.repository(UsageLedger.class, UsageLedger::inMemory));
   }
 
   /** Creates the module over the given usage ledger (a JDBC one, or a test's). */
