@@ -2,6 +2,8 @@ package dev.obskit.core;
 
 import dev.obskit.core.ShutdownReport.ModuleShutdown;
 import dev.obskit.core.ShutdownReport.Outcome;
+import dev.obskit.core.http.EmbeddedHttpServer;
+import dev.obskit.core.http.HttpServerConfig;
 import dev.obskit.core.http.Router;
 import dev.obskit.core.http.TrustedProxies;
 import java.time.Duration;
@@ -43,6 +45,9 @@ public final class ObsKit implements AutoCloseable {
   private final AtomicReference<ShutdownReport> shutdownReport = new AtomicReference<>();
   private boolean startCalled;
   private Router router;
+  private final List<EmbeddedHttpServer> servers = new ArrayList<>();
+  /** Set by the builder when the host asked for the embedded HTTP server at start. */
+  HttpServerConfig httpServerConfig;
 
   ObsKit(ObsContext context, List<ObsModule> modules, Duration shutdownTimeout, boolean ownsEventBus) {
     this.context = context;
@@ -83,8 +88,45 @@ public final class ObsKit implements AutoCloseable {
           throw new ObsStartException(module.name(), e);
         }
       }
+      if (httpServerConfig != null) {
+        try {
+          servers.add(EmbeddedHttpServer.start(router(), httpServerConfig));
+        } catch (RuntimeException e) {
+          shutdownReport.set(shutdownStarted());
+          throw new ObsStartException("http", e);
+        }
+      }
     }
     return this;
+  }
+
+  /**
+   * Serves {@link #router()} on the embedded JDK server at {@code port} (0 picks a free one), with
+   * the other {@code obs.http.*} settings of {@link HttpServerConfig#fromConfig}: by default bound
+   * to 127.0.0.1, daemon threads only. The server stops when the kit shuts down. Call after
+   * {@link #start()}.
+   */
+  public EmbeddedHttpServer serve(int port) {
+    return serve(HttpServerConfig.fromConfig(context.config()).toBuilder().port(port).build());
+  }
+
+  /** Serves {@link #router()} on the embedded JDK server with {@code config}; stops with the kit. */
+  public EmbeddedHttpServer serve(HttpServerConfig config) {
+    synchronized (lock) {
+      if (shutdownReport.get() != null) {
+        throw new IllegalStateException("ObsKit was already shut down");
+      }
+      EmbeddedHttpServer server = EmbeddedHttpServer.start(router(), config);
+      servers.add(server);
+      return server;
+    }
+  }
+
+  /** Returns the embedded servers started by {@link #serve} or the builder, in start order. */
+  public List<EmbeddedHttpServer> httpServers() {
+    synchronized (lock) {
+      return List.copyOf(servers);
+    }
   }
 
   /** Returns the shared context. */
@@ -176,6 +218,11 @@ public final class ObsKit implements AutoCloseable {
    */
   private ShutdownReport shutdownStarted() {
     long startNanos = System.nanoTime();
+    servers.forEach(EmbeddedHttpServer::close);
+    servers.clear();
+    if (router != null) {
+      router.close();
+    }
     long deadline = startNanos + shutdownTimeout.toNanos();
     long reserve = Math.min(MAX_MODULE_RESERVE.toNanos(),
         shutdownTimeout.toNanos() / (2L * Math.max(1, modules.size())));
@@ -193,9 +240,6 @@ public final class ObsKit implements AutoCloseable {
       results.add(ModuleStopper.stop(module, Duration.ofNanos(budget)));
     }
     started.clear();
-    if (router != null) {
-      router.close();
-    }
     if (ownsEventBus) {
       context.eventBus().close();
     }

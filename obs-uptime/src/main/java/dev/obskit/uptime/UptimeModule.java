@@ -16,6 +16,7 @@ import dev.obskit.uptime.check.SkipCause;
 import dev.obskit.uptime.config.MonitorFile;
 import dev.obskit.uptime.heartbeat.Heartbeat;
 import dev.obskit.uptime.heartbeat.HeartbeatService;
+import dev.obskit.uptime.history.HistoryStore;
 import dev.obskit.uptime.maintenance.MaintenanceWindow;
 import dev.obskit.uptime.schedule.CheckScheduler;
 import dev.obskit.uptime.schedule.ProbeLauncher;
@@ -96,7 +97,9 @@ public final class UptimeModule implements ObsModule {
     this.driver = new SchedulerDriver(ctx.clock(), scheduler, this::housekeeping,
         config.maxTickSleep(), (what, e) -> self.problem(what, what + ": " + e,
             ctx.clock().instant()));
-    this.snapshots = config.historyStore().map(h -> new HistorySnapshots(h,
+    // The config's history store wins; else the kit store's (a JDBC one, say); else none.
+    this.snapshots = config.historyStore()
+        .or(() -> ctx.store().repository(HistoryStore.class)).map(h -> new HistorySnapshots(h,
         config.snapshotInterval(), ctx.clock(), config.driverEnabled())).orElse(null);
   }
 
