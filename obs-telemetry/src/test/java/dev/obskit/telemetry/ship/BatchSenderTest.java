@@ -103,7 +103,7 @@ class BatchSenderTest {
       BatchSender sender = new BatchSender(BetterStackSink.builder()
           .setIngestUrl(server.url("/").toString()).setSourceToken("t").setGzip(false).build(),
           cursor, ShipConfig.defaults(dir.resolve("dead")).withBatch(8, 1 << 20,
-              Duration.ofHours(1)), ShipListener.noop());
+              Duration.ofHours(1)), ShipListener.noop(), buffer.id());
       sender.start();
       assertThat(sender.flush(Duration.ofSeconds(10))).isTrue();
       sender.stop(Duration.ofSeconds(1));
