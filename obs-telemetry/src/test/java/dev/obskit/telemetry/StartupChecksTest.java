@@ -94,6 +94,7 @@ class StartupChecksTest {
     logger.addAppender(list);
     try (Telemetry t = Telemetry.start(TelemetryConfig.builder().setDirectory(dir)
         .setBufferType(BufferType.MEMORY).build())) {
+      assertThat(t.buffer().isDurable()).isFalse();
       assertThat(list.list).extracting(ILoggingEvent::getFormattedMessage)
           .anySatisfy(m -> assertThat(m).contains("started: memory buffer (not durable)"))
           .noneSatisfy(m -> assertThat(m).contains(dir.toString()));

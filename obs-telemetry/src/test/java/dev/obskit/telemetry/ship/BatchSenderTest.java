@@ -110,7 +110,7 @@ class BatchSenderTest {
 
       assertThat(accepted).containsExactly("r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7");
       assertThat(cursor.commits).hasSize(1);
-      String whole = "betterstack-" + Long.toHexString(cursor.commits.get(0)) + "-8";
+      String whole = "betterstack-" + buffer.id() + "-" + Long.toHexString(cursor.commits.get(0)) + "-8";
       // The second half (/4+4) is split without a request: the refused first half taught the
       // sender that 4 of these records are too many.
       assertThat(ids).containsExactly(whole, whole + "/0+4", whole + "/0+2", whole + "/2+2",
