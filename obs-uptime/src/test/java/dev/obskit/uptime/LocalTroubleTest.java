@@ -116,7 +116,7 @@ class LocalTroubleTest {
     assertThat(uptime.uncheckedCounts(id(0))).isEmpty();
     assertThat(uptime.uncheckedCounts(id(1))).isEmpty();
     assertThat(uptime.uncheckedCounts(id(99))).isEqualTo(Map.of(SkipCause.PROBE_QUEUE_FULL, 1L));
-    UptimeHealth health = uptime.health();
+    UptimeHealth health = uptime.uptimeHealth();
     assertThat(health.status()).isEqualTo(UptimeHealth.Status.DEGRADED);
     assertThat(health.uncheckedByCause()).isEqualTo(Map.of(SkipCause.PROBE_QUEUE_FULL, 98L));
     assertThat(health.reasons()).singleElement().asString()
@@ -131,7 +131,7 @@ class LocalTroubleTest {
     assertThat(count(MonitorState.PENDING)).isEqualTo(100);
     assertThat(uptime.uncheckedCounts(id(99))).isEqualTo(Map.of(SkipCause.PROBE_QUEUE_FULL, 5L));
     assertThat(uptime.uncheckedCounts(id(0))).isEqualTo(Map.of(SkipCause.PROBE_QUEUE_FULL, 4L));
-    assertThat(uptime.health().uncheckedByCause())
+    assertThat(uptime.uptimeHealth().uncheckedByCause())
         .isEqualTo(Map.of(SkipCause.PROBE_QUEUE_FULL, 98L + 4 * 100L));
     assertThat(alerts).noneMatch(e -> e.alert().dedupKey().startsWith("uptime:monitor:"));
     // m2..m99 have seen only UNKNOWN since T0: 2 minutes at T0+120 s; m0 and m1 only since 30 s.
@@ -162,8 +162,8 @@ class LocalTroubleTest {
       throw new Error("worker killer");
     });
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-        uptime.health().status() == UptimeHealth.Status.DEGRADED);
-    assertThat(uptime.health().reasons()).singleElement().asString()
+        uptime.uptimeHealth().status() == UptimeHealth.Status.DEGRADED);
+    assertThat(uptime.uptimeHealth().reasons()).singleElement().asString()
         .startsWith("probe thread died; replaced: java.lang.Error: worker killer (1 time(s)");
     CountDownLatch ran = new CountDownLatch(1);
     uptime.probes().executeRaw(ran::countDown);
@@ -173,7 +173,7 @@ class LocalTroubleTest {
   @Test
   void health_withoutTrouble_isHealthy() throws Exception {
     start();
-    assertThat(uptime.health().status()).isEqualTo(UptimeHealth.Status.HEALTHY);
-    assertThat(uptime.health().reasons()).isEmpty();
+    assertThat(uptime.uptimeHealth().status()).isEqualTo(UptimeHealth.Status.HEALTHY);
+    assertThat(uptime.uptimeHealth().reasons()).isEmpty();
   }
 }
