@@ -2,13 +2,16 @@ package dev.obskit.core;
 
 import dev.obskit.core.ShutdownReport.ModuleShutdown;
 import dev.obskit.core.ShutdownReport.Outcome;
+import dev.obskit.core.health.Health;
 import dev.obskit.core.http.EmbeddedHttpServer;
 import dev.obskit.core.http.HttpServerConfig;
 import dev.obskit.core.http.Router;
 import dev.obskit.core.http.TrustedProxies;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -157,6 +160,40 @@ public final class ObsKit implements AutoCloseable {
   /** Returns the modules in start order. */
   public List<ObsModule> modules() {
     return modules;
+  }
+
+  /**
+   * Returns every module's health by name, in start order: DOWN for a module that is not started
+   * or was shut down, and DOWN naming the exception type when a module's own check throws (it
+   * never reaches the caller). Cheap; never blocks on module work.
+   */
+  public Map<String, Health> health() {
+    Map<String, Health> all = new LinkedHashMap<>();
+    boolean stopped;
+    List<ObsModule> running;
+    synchronized (lock) {
+      stopped = shutdownReport.get() != null;
+      running = List.copyOf(started);
+    }
+    for (ObsModule module : modules) {
+      all.put(module.name(), healthOf(module, stopped, running.contains(module)));
+    }
+    return all;
+  }
+
+  private static Health healthOf(ObsModule module, boolean stopped, boolean running) {
+    if (stopped) {
+      return Health.builder().down("stopped").build();
+    }
+    if (!running) {
+      return Health.builder().down("not started").build();
+    }
+    try {
+      Health health = module.health();
+      return health != null ? health : Health.builder().down("health check returned nothing").build();
+    } catch (RuntimeException | LinkageError e) {
+      return Health.builder().down("health check failed: " + e.getClass().getSimpleName()).build();
+    }
   }
 
   /** Returns the module of {@code type}, or throws naming the modules that are present. */
