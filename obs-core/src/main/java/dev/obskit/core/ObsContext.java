@@ -3,6 +3,7 @@ package dev.obskit.core;
 import dev.obskit.core.alert.AlertManager;
 import dev.obskit.core.config.ConfigProperties;
 import dev.obskit.core.event.EventBus;
+import dev.obskit.core.http.RouteRegistry;
 import dev.obskit.core.id.IdGenerator;
 import dev.obskit.core.privacy.PiiScrubber;
 import dev.obskit.core.store.Store;
@@ -39,6 +40,7 @@ public final class ObsContext {
   private final ConcurrentHashMap<Class<?>, Object> repositories = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Class<?>, Object> services = new ConcurrentHashMap<>();
   private final AtomicLong quotaGateFailures = new AtomicLong();
+  private final RouteRegistry routes = RouteRegistry.create();
 
   ObsContext(Clock clock, EventBus eventBus, AlertManager alerts, IdGenerator ids,
       ConfigProperties config, PiiScrubber scrubber, Store store) {
@@ -153,6 +155,14 @@ public final class ObsContext {
           store, type.getName());
     }
     return Objects.requireNonNull(inMemory.get(), "in-memory " + type.getName());
+  }
+
+  /**
+   * Returns where modules register their HTTP routes ({@code ctx.routes().add(RouteGroup.of(...))}),
+   * at creation or start; adapters serve them through {@link ObsKit#router()}.
+   */
+  public RouteRegistry routes() {
+    return routes;
   }
 
   /** Offers {@code service} to other modules under {@code type}; one per type. */

@@ -2,6 +2,8 @@ package dev.obskit.core;
 
 import dev.obskit.core.ShutdownReport.ModuleShutdown;
 import dev.obskit.core.ShutdownReport.Outcome;
+import dev.obskit.core.http.Router;
+import dev.obskit.core.http.TrustedProxies;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,7 @@ public final class ObsKit implements AutoCloseable {
   private final List<ObsModule> started = new ArrayList<>();
   private final AtomicReference<ShutdownReport> shutdownReport = new AtomicReference<>();
   private boolean startCalled;
+  private Router router;
 
   ObsKit(ObsContext context, List<ObsModule> modules, Duration shutdownTimeout, boolean ownsEventBus) {
     this.context = context;
@@ -87,6 +90,26 @@ public final class ObsKit implements AutoCloseable {
   /** Returns the shared context. */
   public ObsContext context() {
     return context;
+  }
+
+  /**
+   * Returns the router over every route the modules registered in {@link ObsContext#routes()},
+   * built on first call (call it after {@link #start()}, when every module has registered) and
+   * closed with the kit. A group is left out when {@code obs.http.<group>.enabled=false};
+   * {@code obs.http.trusted-proxies} lists the proxies (IPs or CIDRs) whose {@code X-Forwarded-For}
+   * is believed. Adapters (the embedded server, the servlet adapter) serve this router.
+   */
+  public Router router() {
+    synchronized (lock) {
+      if (router == null) {
+        router = Router.builder()
+            .addAll(context.routes().groups())
+            .enabledGroups(g -> context.config().getBoolean("obs.http." + g + ".enabled", true))
+            .trustedProxies(TrustedProxies.of(context.config().getList("obs.http.trusted-proxies")))
+            .build();
+      }
+      return router;
+    }
   }
 
   /** Returns the modules in start order. */
@@ -170,6 +193,9 @@ public final class ObsKit implements AutoCloseable {
       results.add(ModuleStopper.stop(module, Duration.ofNanos(budget)));
     }
     started.clear();
+    if (router != null) {
+      router.close();
+    }
     if (ownsEventBus) {
       context.eventBus().close();
     }

@@ -39,6 +39,7 @@ public final class Telemetry implements AutoCloseable {
   private final LongAdder filtered = new LongAdder();
   private final LongAdder encodeFailures = new LongAdder();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final LiveTail tail = new LiveTail();
 
   private Telemetry(TelemetryConfig config, TelemetryBuffer buffer, ShipListener listener) {
     this.config = config;
@@ -113,7 +114,19 @@ public final class Telemetry implements AutoCloseable {
       encodeFailures.increment();
       return false;
     }
-    return buffer.append(encoded.array(), 0, encoded.length());
+    boolean appended = buffer.append(encoded.array(), 0, encoded.length());
+    if (appended) {
+      tail.publish(e, encoded.array(), encoded.length());
+    }
+    return appended;
+  }
+
+  /**
+   * Returns this pipeline's live-tail source: subscribe with a {@link TailFilter} to receive the
+   * log events emitted from now on.
+   */
+  public LiveTail tail() {
+    return tail;
   }
 
   /**
@@ -154,6 +167,7 @@ public final class Telemetry implements AutoCloseable {
       return;
     }
     TelemetryRegistry.unregister(this);
+    tail.close();
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean drained = flush(timeout.multipliedBy(3).dividedBy(4));
     for (BatchSender s : senders) {

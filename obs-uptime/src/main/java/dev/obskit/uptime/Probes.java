@@ -1,9 +1,11 @@
 package dev.obskit.uptime;
 
+import dev.obskit.uptime.check.Causes;
 import dev.obskit.uptime.check.CheckResult;
 import dev.obskit.uptime.check.Checker;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.check.MonitorKind;
+import dev.obskit.uptime.check.SkipCause;
 import dev.obskit.uptime.check.Timings;
 import dev.obskit.uptime.dns.DnsChecker;
 import dev.obskit.uptime.domain.DomainExpiryChecker;
@@ -17,9 +19,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,12 +46,17 @@ final class Probes {
   private final ExecutorService pool;
   private final OkHttpClient http;
   private final Map<MonitorKind, Checker> checkers = new EnumMap<>(MonitorKind.class);
+  private final int httpQueueCapacity;
+  private final ResolverCanary canary;
+  private volatile boolean stopping;
 
   Probes(Clock clock, UptimeConfig config) {
     this.clock = clock;
+    this.httpQueueCapacity = config.probeQueueCapacity();
+    this.canary = config.resolverCanary().map(ResolverCanary::new).orElse(null);
     AtomicInteger n = new AtomicInteger();
     this.pool = new ThreadPoolExecutor(config.probeThreads(), config.probeThreads(), 30,
-        TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), r -> {
+        TimeUnit.SECONDS, queue(config.probeQueueCapacity()), r -> {
           Thread t = new Thread(r, "obs-uptime-probe-" + n.incrementAndGet());
           t.setDaemon(true);
           return t;
@@ -72,7 +81,26 @@ final class Probes {
     return checkers.get(kind);
   }
 
+  private static BlockingQueue<Runnable> queue(int capacity) {
+    return capacity == 0 ? new SynchronousQueue<>() : new LinkedBlockingQueue<>(capacity);
+  }
+
+  /**
+   * Starts one check. Trouble on ObsKit's side never becomes DOWN: a full queue, a refusing or
+   * stopped pool, a checker overrunning the kit's budget (timeout plus {@link #GRACE}) and, with a
+   * resolver canary, a dead host resolver all give UNKNOWN results.
+   */
   CompletableFuture<CheckResult> check(Monitor m) {
+    if (stopping) {
+      return CompletableFuture.completedFuture(CheckResult.unknown(clock.instant(),
+          SkipCause.SHUTDOWN, ""));
+    }
+    if (m.kind() == MonitorKind.HTTP && checkers.get(m.kind()) instanceof HttpChecker
+        && http.dispatcher().queuedCallsCount() >= Math.max(1, httpQueueCapacity)) {
+      return CompletableFuture.completedFuture(CheckResult.unknown(clock.instant(),
+          SkipCause.PROBE_QUEUE_FULL, http.dispatcher().queuedCallsCount()
+              + " HTTP checks already waiting"));
+    }
     CompletableFuture<CheckResult> f;
     try {
       f = checkers.get(m.kind()).check(m);
@@ -82,12 +110,32 @@ final class Probes {
           "checker failed: " + e));
     }
     Duration bound = m.timeout().plus(GRACE);
-    return f.completeOnTimeout(CheckResult.down(clock.instant(), Timings.total(bound.toNanos()),
+    return f.completeOnTimeout(CheckResult.unknown(clock.instant(), SkipCause.BUDGET_OVERRUN,
         "checker did not finish within " + bound.toMillis() + " ms"), bound.toMillis(),
-        TimeUnit.MILLISECONDS);
+        TimeUnit.MILLISECONDS).thenApply(this::localTrouble);
+  }
+
+  private CheckResult localTrouble(CheckResult r) {
+    if (r.isUp() || r.isUnknown()) {
+      return r;
+    }
+    if (stopping) {
+      return CheckResult.unknown(r.startedAt(), SkipCause.SHUTDOWN, r.failureCause());
+    }
+    if (canary != null && r.failureCause().startsWith(Causes.DNS_FAILURE) && !canary.resolves()) {
+      return CheckResult.unknown(r.startedAt(), SkipCause.HOST_RESOLVER_UNAVAILABLE,
+          r.failureCause());
+    }
+    return r;
+  }
+
+  /** Makes every later check UNKNOWN (SHUTDOWN) instead of a failure. */
+  void stopping() {
+    stopping = true;
   }
 
   void shutdown(Duration timeout) {
+    stopping = true;
     pool.shutdownNow();
     http.dispatcher().cancelAll();
     http.dispatcher().executorService().shutdown();

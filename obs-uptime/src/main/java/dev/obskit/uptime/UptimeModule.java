@@ -12,6 +12,7 @@ import dev.obskit.uptime.check.CheckResult;
 import dev.obskit.uptime.check.Checker;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.check.MonitorKind;
+import dev.obskit.uptime.check.SkipCause;
 import dev.obskit.uptime.config.MonitorFile;
 import dev.obskit.uptime.heartbeat.Heartbeat;
 import dev.obskit.uptime.heartbeat.HeartbeatService;
@@ -67,12 +68,14 @@ public final class UptimeModule implements ObsModule {
   private final List<MaintenanceWindow> globalMaintenance = new CopyOnWriteArrayList<>();
   private final Object sloLock = new Object();
   private final HistorySnapshots snapshots;
+  private final SelfMonitor self;
   private Instant lastSloRun = Instant.MIN;
 
   private UptimeModule(ObsContext ctx, UptimeConfig config) {
     this.ctx = ctx;
     this.config = config;
     this.probes = new Probes(ctx.clock(), config);
+    this.self = new SelfMonitor(config, ctx.alerts());
     this.store = new AvailabilityStore(ctx.clock());
     this.heartbeats = new HeartbeatService(ctx.clock(), ctx.alerts(), ctx.eventBus(), store,
         ctx.scrubber());
@@ -121,6 +124,7 @@ public final class UptimeModule implements ObsModule {
 
   @Override
   public void shutdown(Duration timeout) {
+    probes.stopping();
     if (config.driverEnabled()) {
       driver.stop(timeout.dividedBy(2));
     }
@@ -298,6 +302,26 @@ public final class UptimeModule implements ObsModule {
     return Optional.ofNullable(runtimes.get(id)).flatMap(MonitorRuntime::lastResult);
   }
 
+  /**
+   * Returns the module's own health: DEGRADED, with the reasons, while checks could not run
+   * within {@link UptimeConfig#healthWindow()} (probe queue full, budget overrun, ...) or the
+   * scheduler had to recover. Never blocks.
+   */
+  public UptimeHealth health() {
+    return self.health(ctx.clock().instant());
+  }
+
+  /** Returns how many checks of {@code id} could not run, per cause; empty when none. */
+  public Map<SkipCause, Long> uncheckedCounts(MonitorId id) {
+    MonitorRuntime rt = runtimes.get(id);
+    return rt == null ? Map.of() : rt.unknownCounts();
+  }
+
+  /** Returns the dedup key of ObsKit's self-monitoring alert (sent to the operator team). */
+  public static String selfMonitoringDedupKey() {
+    return SelfMonitor.ALERT_KEY;
+  }
+
   /** Returns the alert dedup key of a monitor. */
   public static String dedupKey(MonitorId id) {
     return "uptime:monitor:" + id.value();
@@ -347,6 +371,7 @@ public final class UptimeModule implements ObsModule {
     Monitor m = rt.monitor();
     return probes.check(m).thenApply(result -> {
       try {
+        result.skipCause().ifPresent(c -> self.unknown(c, result.startedAt()));
         rt.apply(result, ctx, store, globalMaintenance, config.secondOpinion());
       } catch (RuntimeException e) {
         LOG.error("applying the result of {} failed", m.id(), e);
@@ -357,6 +382,7 @@ public final class UptimeModule implements ObsModule {
 
   private void housekeeping() {
     heartbeats.evaluate();
+    self.evaluate(ctx.clock().instant(), runtimes.values());
     if (snapshots != null) {
       snapshots.maybeSave(this);
     }
