@@ -2,7 +2,6 @@ package dev.obskit.statuspages;
 
 import dev.obskit.core.notify.Notifier;
 import dev.obskit.statuspages.access.AccessGate;
-import dev.obskit.statuspages.access.Cidr;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,6 @@ public final class StatusPagesConfig {
   private final String basePath;
   private final List<Notifier> notifiers;
   private final List<AccessGate> accessGates;
-  private final List<Cidr> trustedProxies;
   private final List<StatusPage> pages;
   private final Optional<Executor> deliveryExecutor;
 
@@ -63,7 +61,6 @@ public final class StatusPagesConfig {
     basePath = b.basePath;
     notifiers = List.copyOf(b.notifiers);
     accessGates = List.copyOf(b.accessGates);
-    trustedProxies = List.copyOf(b.trustedProxies);
     pages = List.copyOf(b.pages);
     deliveryExecutor = b.deliveryExecutor;
   }
@@ -138,11 +135,6 @@ public final class StatusPagesConfig {
     return accessGates;
   }
 
-  /** Returns the proxies whose {@code X-Forwarded-For} is believed. */
-  public List<Cidr> trustedProxies() {
-    return trustedProxies;
-  }
-
   /** Returns the pages created at start (kept if the store already has them). */
   public List<StatusPage> pages() {
     return pages;
@@ -167,7 +159,6 @@ public final class StatusPagesConfig {
     private String basePath = DEFAULT_BASE_PATH;
     private final List<Notifier> notifiers = new ArrayList<>();
     private final List<AccessGate> accessGates = new ArrayList<>();
-    private final List<Cidr> trustedProxies = new ArrayList<>();
     private final List<StatusPage> pages = new ArrayList<>();
     private Optional<Executor> deliveryExecutor = Optional.empty();
 
@@ -237,12 +228,6 @@ public final class StatusPagesConfig {
     /** Adds an access gate (single sign-on). */
     public Builder addAccessGate(AccessGate gate) {
       accessGates.add(Objects.requireNonNull(gate, "gate"));
-      return this;
-    }
-
-    /** Trusts {@code X-Forwarded-For} from peers in {@code range} (e.g. {@code 10.0.0.0/8}). */
-    public Builder addTrustedProxy(String range) {
-      trustedProxies.add(Cidr.parse(Objects.requireNonNull(range, "range")));
       return this;
     }
 

@@ -26,15 +26,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatusPagesModule implements ObsModule {
   private static final Logger log = LoggerFactory.getLogger(StatusPagesModule.class);
-  private final ObsContext ctx;
   private final StatusPagesConfig config;
   private final StatusPages pages;
   private final Deliveries deliveries;
   private final byte[] sessionSecret;
+  private StatusPageRoutes routes;
   private ScheduledExecutorService driver;
 
   private StatusPagesModule(ObsContext ctx, StatusPagesConfig config) {
-    this.ctx = ctx;
     this.config = config;
     this.deliveries = new Deliveries(config.notifiers(), config.deliveryExecutor());
     this.pages = new StatusPages(ctx.clock(), ctx.ids(), config,
@@ -57,6 +56,8 @@ public final class StatusPagesModule implements ObsModule {
         m.pages.createPage(p);
       }
     }
+    m.routes = new StatusPageRoutes(m.pages, config, ctx.clock(), m.sessionSecret);
+    ctx.routes().add(m.routes.group());
     if (ctx.lookup(BillableAddOns.class).isEmpty()) {
       ctx.register(BillableAddOns.class, m::billableAddOns);
     }
@@ -111,12 +112,8 @@ public final class StatusPagesModule implements ObsModule {
     return AddOns.of(List.of(pages.requirePage(page)));
   }
 
-  byte[] sessionSecret() {
-    return sessionSecret.clone();
-  }
-
-  ObsContext context() {
-    return ctx;
+  StatusPageRoutes routes() {
+    return routes;
   }
 
   private void safeTick() {
