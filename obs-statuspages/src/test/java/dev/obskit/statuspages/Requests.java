@@ -21,12 +21,12 @@ final class Requests {
     this.kit = kit;
   }
 
-  HttpResponse get(String path, String peer, String... headers) {
+  HttpResponse getFrom(String peer, String path, String... headers) {
     return send("GET", path, peer, "", headers);
   }
 
   HttpResponse get(String path, String... headers) {
-    return get(path, "203.0.113.7", headers);
+    return getFrom("203.0.113.7", path, headers);
   }
 
   HttpResponse postForm(String path, String peer, String form, String... headers) {
