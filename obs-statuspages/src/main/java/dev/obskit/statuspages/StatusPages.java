@@ -4,7 +4,6 @@ import dev.obskit.core.availability.AvailabilityView;
 import dev.obskit.core.availability.MonitorStatus;
 import dev.obskit.core.id.IdGenerator;
 import dev.obskit.core.id.IncidentId;
-import dev.obskit.core.id.TeamId;
 import dev.obskit.core.notify.ChannelKind;
 import dev.obskit.core.notify.Link;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -639,10 +637,6 @@ public final class StatusPages {
     generation.incrementAndGet();
   }
 
-  long deliveredCount() {
-    return deliveries.sent();
-  }
-
   private static String randomToken() {
     byte[] b = new byte[32];
     RANDOM.nextBytes(b);
@@ -668,17 +662,5 @@ public final class StatusPages {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }
-  }
-
-  static Map<ResourceId, ComponentStatus> affected(Object... pairs) {
-    Map<ResourceId, ComponentStatus> m = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < pairs.length; i += 2) {
-      m.put((ResourceId) pairs[i], (ComponentStatus) pairs[i + 1]);
-    }
-    return m;
-  }
-
-  TeamId teamOf(StatusPageId id) {
-    return requirePage(id).teamId();
   }
 }
