@@ -16,6 +16,7 @@ import dev.obskit.incidents.escalation.EscalationEngine;
 import dev.obskit.incidents.escalation.EscalationPolicyRepository;
 import dev.obskit.incidents.escalation.ResponderDirectory;
 import dev.obskit.incidents.escalation.TickReport;
+import dev.obskit.incidents.incident.IncidentRepository;
 import dev.obskit.incidents.incident.IncidentService;
 import dev.obskit.incidents.incident.TransitionResult;
 import dev.obskit.incidents.metrics.IncidentMetrics;
@@ -54,12 +55,15 @@ import org.slf4j.LoggerFactory;
 public final class IncidentsModule implements ObsModule {
   /** The module's name. */
   public static final String NAME = "incidents";
+  /** Name of the generated action-link secret in the kit's {@code StoredKeys}. */
+  public static final String LINK_SECRET_KEY = "incidents.link-secret";
+  private static final int LINK_SECRET_BYTES = 32;
   private static final Logger log = LoggerFactory.getLogger(IncidentsModule.class);
 
   private final ObsContext ctx;
   private final IncidentsConfig config;
-  private final InMemoryServiceCatalog catalog = new InMemoryServiceCatalog();
-  private final InMemoryEscalationPolicyRepository policies = new InMemoryEscalationPolicyRepository();
+  private final ServiceCatalog catalog;
+  private final EscalationPolicyRepository policies;
   private final ResponderDirectory responders;
   private final IncidentService incidents;
   private final NotificationDispatcher dispatcher;
@@ -73,9 +77,14 @@ public final class IncidentsModule implements ObsModule {
   private IncidentsModule(ObsContext ctx, IncidentsConfig config) {
     this.ctx = ctx;
     this.config = config;
-    this.responders = new MeteredResponders(new InMemoryResponderDirectory(), ctx);
-    this.incidents = new IncidentService(new InMemoryIncidentRepository(), ctx.clock(), ctx.ids(),
-        ctx.eventBus());
+    this.catalog = ctx.repository(ServiceCatalog.class, InMemoryServiceCatalog::new);
+    this.policies = ctx.repository(EscalationPolicyRepository.class,
+        InMemoryEscalationPolicyRepository::new);
+    this.responders = new MeteredResponders(
+        ctx.repository(ResponderDirectory.class, InMemoryResponderDirectory::new), ctx);
+    this.incidents = new IncidentService(
+        ctx.repository(IncidentRepository.class, InMemoryIncidentRepository::new), ctx.clock(),
+        ctx.ids(), ctx.eventBus());
     NotificationDispatcher.Builder d = NotificationDispatcher.builder(ctx.clock())
         .setRetryPolicy(config.retryPolicy).setQueueCapacity(config.queueCapacity);
     for (Notifier n : config.notifiers) {
@@ -83,7 +92,8 @@ public final class IncidentsModule implements ObsModule {
     }
     config.rateLimits.forEach((k, r) -> d.setRateLimit(k, r.permits(), r.period()));
     this.dispatcher = d.build();
-    this.links = new ActionLinks(config.linkBaseUrl, config.linkSecret);
+    this.links = new ActionLinks(config.linkBaseUrl, config.linkSecret != null ? config.linkSecret
+        : ctx.keys().getOrCreate(LINK_SECRET_KEY, LINK_SECRET_BYTES));
     this.engine = EscalationEngine.builder().setIncidents(incidents).setPolicies(policies)
         .setResponders(responders).setOnCall(onCallDirectory()).setCatalog(catalog)
         .setDispatcher(dispatcher)

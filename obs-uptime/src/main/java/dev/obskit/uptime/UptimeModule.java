@@ -16,6 +16,7 @@ import dev.obskit.uptime.check.SkipCause;
 import dev.obskit.uptime.config.MonitorFile;
 import dev.obskit.uptime.heartbeat.Heartbeat;
 import dev.obskit.uptime.heartbeat.HeartbeatService;
+import dev.obskit.uptime.history.HistoryStore;
 import dev.obskit.uptime.maintenance.MaintenanceWindow;
 import dev.obskit.uptime.schedule.CheckScheduler;
 import dev.obskit.uptime.schedule.SchedulerDriver;
@@ -84,7 +85,9 @@ public final class UptimeModule implements ObsModule {
         config.jitter());
     this.driver = new SchedulerDriver(ctx.clock(), scheduler, this::housekeeping,
         config.maxTickSleep());
-    this.snapshots = config.historyStore().map(h -> new HistorySnapshots(h,
+    // The config's history store wins; else the kit store's (a JDBC one, say); else none.
+    this.snapshots = config.historyStore()
+        .or(() -> ctx.store().repository(HistoryStore.class)).map(h -> new HistorySnapshots(h,
         config.snapshotInterval(), ctx.clock(), config.driverEnabled())).orElse(null);
   }
 
@@ -307,8 +310,18 @@ public final class UptimeModule implements ObsModule {
    * within {@link UptimeConfig#healthWindow()} (probe queue full, budget overrun, ...) or the
    * scheduler had to recover. Never blocks.
    */
-  public UptimeHealth health() {
+  public UptimeHealth uptimeHealth() {
     return self.health(ctx.clock().instant());
+  }
+
+  /** The same as {@link #uptimeHealth()} in the kit-wide form (health route, Actuator). */
+  @Override
+  public dev.obskit.core.health.Health health() {
+    UptimeHealth h = uptimeHealth();
+    dev.obskit.core.health.Health.Builder b = dev.obskit.core.health.Health.builder();
+    h.reasons().forEach(b::degraded);
+    h.uncheckedByCause().forEach((cause, n) -> b.detail("unchecked." + cause.name().toLowerCase(java.util.Locale.ROOT), n));
+    return b.detail("monitors", runtimes.size()).build();
   }
 
   /** Returns how many checks of {@code id} could not run, per cause; empty when none. */

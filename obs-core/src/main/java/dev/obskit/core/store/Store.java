@@ -1,5 +1,6 @@
 package dev.obskit.core.store;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,6 +46,16 @@ public interface Store extends AutoCloseable {
 
   /** Returns the default store: nothing durable, every module keeps its own in-memory state. */
   static Store inMemory() {
-    return new InMemoryStore();
+    return new InMemoryStore(Map.of());
+  }
+
+  /**
+   * Returns a non-durable store that hands out the given repositories (each value must implement
+   * its key) and nothing else, for hosts that plug in a few repositories of their own, and tests.
+   *
+   * @throws IllegalArgumentException naming the type if a value does not implement its key
+   */
+  static Store inMemory(Map<Class<?>, ?> repositories) {
+    return new InMemoryStore(repositories);
   }
 }

@@ -59,6 +59,23 @@ class InMemoryStoreKeysTest {
   }
 
   @Test
+  void inMemoryWithRepositories_handsOutExactlyThose() {
+    Runnable repo = () -> {};
+    Store store = Store.inMemory(java.util.Map.of(Runnable.class, repo));
+
+    assertThat(store.repository(Runnable.class)).containsSame(repo);
+    assertThat(store.repository(Callable.class)).isEmpty();
+    assertThat(store.durable()).isFalse();
+  }
+
+  @Test
+  void inMemoryWithRepositories_valueNotImplementingItsType_throwsNamingIt() {
+    assertThatThrownBy(() -> Store.inMemory(java.util.Map.of(Runnable.class, "text")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("java.lang.String does not implement java.lang.Runnable");
+  }
+
+  @Test
   void getOrCreate_badNameOrLength_throwsNamingIt() {
     assertThatThrownBy(() -> keys.getOrCreate("bad name", 32))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad name");
