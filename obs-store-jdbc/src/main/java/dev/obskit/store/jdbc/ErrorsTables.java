@@ -5,6 +5,7 @@ final class ErrorsTables {
   private ErrorsTables() {}
 
   static Object create(String type, Db db, int eventsPerIssue) {
+    Json.register(ErrorsJson.module());
     switch (type) {
       case "dev.obskit.errors.issue.IssueRepository":
         return new JdbcIssueRepository(db);
