@@ -30,6 +30,7 @@ public final class ObsKitBuilder {
   private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
   private Store store;
   private boolean serviceLoaderModules;
+  private dev.obskit.core.http.HttpServerConfig httpServer;
   private final List<ObsModuleFactory> factories = new ArrayList<>();
 
   ObsKitBuilder() {}
@@ -81,6 +82,15 @@ public final class ObsKitBuilder {
     return this;
   }
 
+  /**
+   * Makes {@link ObsKit#start()} also start the embedded HTTP server over the modules' routes,
+   * stopped with the kit; see {@link ObsKit#serve(HttpServerConfig)}.
+   */
+  public ObsKitBuilder setHttpServer(dev.obskit.core.http.HttpServerConfig config) {
+    this.httpServer = Objects.requireNonNull(config, "config");
+    return this;
+  }
+
   /** Adds a module; modules start in the order added and stop in reverse. */
   public ObsKitBuilder addModule(ObsModuleFactory factory) {
     factories.add(Objects.requireNonNull(factory, "factory"));
@@ -129,7 +139,9 @@ public final class ObsKitBuilder {
       }
       modules.add(module);
     }
-    return new ObsKit(context, modules, shutdownTimeout, ownsBus);
+    ObsKit kit = new ObsKit(context, modules, shutdownTimeout, ownsBus);
+    kit.httpServerConfig = httpServer;
+    return kit;
   }
 
   private List<ObsModuleFactory> allFactories(ConfigProperties cfg) {

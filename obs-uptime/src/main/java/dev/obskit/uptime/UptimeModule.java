@@ -310,8 +310,18 @@ public final class UptimeModule implements ObsModule {
    * within {@link UptimeConfig#healthWindow()} (probe queue full, budget overrun, ...) or the
    * scheduler had to recover. Never blocks.
    */
-  public UptimeHealth health() {
+  public UptimeHealth uptimeHealth() {
     return self.health(ctx.clock().instant());
+  }
+
+  /** The same as {@link #uptimeHealth()} in the kit-wide form (health route, Actuator). */
+  @Override
+  public dev.obskit.core.health.Health health() {
+    UptimeHealth h = uptimeHealth();
+    dev.obskit.core.health.Health.Builder b = dev.obskit.core.health.Health.builder();
+    h.reasons().forEach(b::degraded);
+    h.uncheckedByCause().forEach((cause, n) -> b.detail("unchecked." + cause.name().toLowerCase(java.util.Locale.ROOT), n));
+    return b.detail("monitors", runtimes.size()).build();
   }
 
   /** Returns how many checks of {@code id} could not run, per cause; empty when none. */

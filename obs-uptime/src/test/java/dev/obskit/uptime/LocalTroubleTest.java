@@ -116,7 +116,7 @@ class LocalTroubleTest {
     assertThat(uptime.uncheckedCounts(id(0))).isEmpty();
     assertThat(uptime.uncheckedCounts(id(1))).isEmpty();
     assertThat(uptime.uncheckedCounts(id(99))).isEqualTo(Map.of(SkipCause.PROBE_QUEUE_FULL, 1L));
-    UptimeHealth health = uptime.health();
+    UptimeHealth health = uptime.uptimeHealth();
     assertThat(health.status()).isEqualTo(UptimeHealth.Status.DEGRADED);
     assertThat(health.uncheckedByCause()).isEqualTo(Map.of(SkipCause.PROBE_QUEUE_FULL, 98L));
     assertThat(health.reasons()).singleElement().asString()
@@ -131,7 +131,7 @@ class LocalTroubleTest {
     assertThat(count(MonitorState.PENDING)).isEqualTo(100);
     assertThat(uptime.uncheckedCounts(id(99))).isEqualTo(Map.of(SkipCause.PROBE_QUEUE_FULL, 5L));
     assertThat(uptime.uncheckedCounts(id(0))).isEqualTo(Map.of(SkipCause.PROBE_QUEUE_FULL, 4L));
-    assertThat(uptime.health().uncheckedByCause())
+    assertThat(uptime.uptimeHealth().uncheckedByCause())
         .isEqualTo(Map.of(SkipCause.PROBE_QUEUE_FULL, 98L + 4 * 100L));
     assertThat(alerts).noneMatch(e -> e.alert().dedupKey().startsWith("uptime:monitor:"));
     // m2..m99 have seen only UNKNOWN since T0: 2 minutes at T0+120 s; m0 and m1 only since 30 s.
@@ -158,7 +158,7 @@ class LocalTroubleTest {
   @Test
   void health_withoutTrouble_isHealthy() throws Exception {
     start();
-    assertThat(uptime.health().status()).isEqualTo(UptimeHealth.Status.HEALTHY);
-    assertThat(uptime.health().reasons()).isEmpty();
+    assertThat(uptime.uptimeHealth().status()).isEqualTo(UptimeHealth.Status.HEALTHY);
+    assertThat(uptime.uptimeHealth().reasons()).isEmpty();
   }
 }

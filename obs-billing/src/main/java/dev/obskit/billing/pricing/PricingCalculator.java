@@ -57,7 +57,11 @@ public final class PricingCalculator {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Returns the invoice of {@code subscription} for {@code period} given the period's usage. */
+  /**
+   * Returns the invoice of {@code subscription} for {@code period} given the period's usage.
+   *
+   * @throws IllegalStateException when a line is above its item's {@code maxAmount}
+   */
   public Invoice quote(Subscription subscription, UsageRecord usage, BillingPeriod period) {
     Objects.requireNonNull(subscription, "subscription");
     Objects.requireNonNull(usage, "usage");
@@ -87,6 +91,7 @@ public final class PricingCalculator {
     }
     Money total = Money.zero(book.currency());
     for (InvoiceLine line : lines) {
+      requireSane(subscription, book.require(line.itemCode()), line);
       total = total.plus(line.amount());
     }
     return new Invoice(invoiceId(subscription, period), subscription.teamId(),
@@ -166,7 +171,17 @@ public final class PricingCalculator {
     return Decimals.plain(quantity);
   }
 
-  private static InvoiceId invoiceId(Subscription subscription, BillingPeriod period) {
+  private static void requireSane(Subscription subscription, PriceItem item, InvoiceLine line) {
+    if (line.amount().amount().compareTo(item.maxAmount()) > 0) {
+      throw new IllegalStateException("line '" + item.code() + "' of team " + subscription.teamId()
+          + " (quantity " + line.quantity().toPlainString() + " " + item.unit() + ") amounts to "
+          + line.amount() + ", above the item's sanity limit " + item.maxAmount().toPlainString()
+          + " (maxAmount); refused");
+    }
+  }
+
+  /** Returns the id of the subscription's invoice for {@code period}. */
+  public static InvoiceId invoiceId(Subscription subscription, BillingPeriod period) {
     String value = "inv-" + period.month() + "-" + subscription.id().value();
     if (!IdFormat.isValid(value)) {
       value = "inv-" + period.month() + "-" + Integer.toHexString(subscription.id().hashCode());

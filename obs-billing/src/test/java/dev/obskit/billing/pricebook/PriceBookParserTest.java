@@ -93,7 +93,7 @@ class PriceBookParserTest {
           + "|item 'x' field 'pricing.price': must be a decimal number, got 'ten'",
       "too many decimals|" + "{\"code\":\"x\",\"kind\":\"ADD_ON\",\"pricing\":{\"model\":\"FLAT\",\"price\":\"0.0000000000001\"}}"
           + "|item 'x' field 'pricing.price': has more than 12 decimals",
-      "absurd price|" + "{\"code\":\"x\",\"kind\":\"ADD_ON\",\"pricing\":{\"model\":\"FLAT\",\"price\":1e300}}"
+      "absurd price|" + "{\"code\":\"x\",\"kind\":\"ADD_ON\",\"pricing\":{\"model\":\"FLAT\",\"price\":1e13}}"
           + "|item 'x' field 'pricing.price': must be <= 1000000000000",
       "usage without meter|" + "{\"code\":\"x\",\"kind\":\"USAGE\",\"pricing\":{\"model\":\"FLAT\",\"price\":1}}"
           + "|item 'x' field 'meter': is required for USAGE items",

@@ -163,12 +163,12 @@ class HandComputedInvoicesTest {
         // free plan, nothing used: one 0.00 line
         new Case("free plan, zero usage", Region.GERMANY, MARCH, plan("free"), usage(),
             lines("free", "0.00"), "0.00"),
-        // 9e12 - 1e5 events x 0.00005 = 449,999,995.00; 5,000,000 GB - 3 = 4,999,997 x 0.35
-        // = 1,749,998.95
+        // 9e9 - 1e5 events x 0.00005 = 449,995.00; 1,000,000 GB - 3 = 999,997 x 0.35
+        // = 349,998.95 (both under the $1,000,000 sanity limit of a line)
         new Case("huge usage, SINGAPORE, no bundle", Region.SINGAPORE, MARCH, plan("team"),
-            usage(Meters.ERROR_EVENTS, 9_000_000_000_000L, Meters.LOG_BYTES, 5_000_000L * 1_000_000_000L),
-            lines("team", "0.00", "logs", "1749998.95", "error-events", "449999995.00"),
-            "451749993.95"),
+            usage(Meters.ERROR_EVENTS, 9_000_000_000L, Meters.LOG_BYTES, 1_000_000L * 1_000_000_000L),
+            lines("team", "0.00", "logs", "349998.95", "error-events", "449995.00"),
+            "799993.95"),
         // white-label 1-15 March: 250 x 0.483870968 = 120.967742 -> 120.97; SSO 20-31 March
         // (12 days): 250 x 0.387096774 = 96.7741935 -> 96.77
         new Case("add-on cancelled and added mid-month", Region.US_EAST, MARCH,

@@ -87,20 +87,19 @@ final class ChronicleQueueStore {
   }
 
   /**
-   * Writes one record with the calling thread's appender; returns false (after logging) if
+   * Writes one record with the calling thread's appender; returns null, or the failure if
    * Chronicle failed or the queue was closed concurrently. Never throws.
    */
-  boolean append(byte[] bytes, int offset, int length) {
+  RuntimeException append(byte[] bytes, int offset, int length) {
     try {
       ExcerptAppender appender = queue.acquireAppender();
       try (DocumentContext dc = appender.writingDocument()) {
         dc.wire().bytes().write(bytes, offset, length);
       }
-      return true;
+      return null;
     } catch (RuntimeException e) {
       // Closed concurrently, or a Chronicle I/O failure: never into the host's thread.
-      log.warn("Telemetry buffer append failed: {}", e.toString());
-      return false;
+      return e;
     }
   }
 

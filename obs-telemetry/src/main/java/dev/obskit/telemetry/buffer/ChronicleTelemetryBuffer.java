@@ -65,9 +65,11 @@ public final class ChronicleTelemetryBuffer implements TelemetryBuffer {
   private final Map<String, BufferCursor> cursors = new ConcurrentHashMap<>();
   private final ScheduledExecutorService housekeeping;
   private volatile boolean closed;
+  private final String id;
 
   private ChronicleTelemetryBuffer(BufferConfig config, int existingShards) {
     this.config = config;
+    this.id = BufferIdentity.readOrCreate(config.directory());
     this.appendShards = config.shards();
     int open = Math.max(appendShards, existingShards);
     try {
@@ -108,6 +110,14 @@ public final class ChronicleTelemetryBuffer implements TelemetryBuffer {
   }
 
   /**
+   * Returns the flags of {@link #REQUIRED_JVM_FLAGS} this JVM lacks (empty when the durable buffer
+   * can run). Loads no Chronicle class.
+   */
+  public static List<String> missingJvmFlags() {
+    return ChronicleFlags.missing();
+  }
+
+  /**
    * Opens (or creates) the buffer in {@code config.directory()}; unshipped records from a previous
    * run, in every shard found there, are delivered again through each consumer's cursor.
    *
@@ -120,6 +130,7 @@ public final class ChronicleTelemetryBuffer implements TelemetryBuffer {
     if (!missing.isEmpty()) {
       throw new IllegalStateException(ChronicleFlags.message(missing));
     }
+    ChronicleLogRouting.install();
     try {
       Files.createDirectories(config.directory());
     } catch (IOException e) {
@@ -157,19 +168,25 @@ public final class ChronicleTelemetryBuffer implements TelemetryBuffer {
 
   @Override
   public boolean append(byte[] bytes, int offset, int length) {
-    if (closed || length > config.maxRecordBytes()) {
-      guard.drop();
+    if (closed) {
+      guard.drop("the buffer is closed");
+      return false;
+    }
+    if (length > config.maxRecordBytes()) {
+      guard.drop("a record of " + length + " bytes is larger than the largest accepted ("
+          + config.maxRecordBytes() + " bytes, a quarter of the block size)");
       return false;
     }
     int stored = length + ChronicleQueueStore.HEADER_BYTES;
     if (!guard.admit(stored)) {
       return false;
     }
-    if (shardOfThread.get().append(bytes, offset, length)) {
+    RuntimeException failure = shardOfThread.get().append(bytes, offset, length);
+    if (failure == null) {
       guard.appended(stored);
       return true;
     }
-    guard.drop();
+    guard.drop("the Chronicle append failed: " + failure);
     return false;
   }
 
@@ -188,6 +205,11 @@ public final class ChronicleTelemetryBuffer implements TelemetryBuffer {
   @Override
   public BufferStats stats() {
     return guard.stats();
+  }
+
+  @Override
+  public String id() {
+    return id;
   }
 
   @Override

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * several records was too large, later batches and the remaining parts of the current one are
  * capped at half its size, so the extra requests of splitting are paid once (until the next start).
  *
- * <p>Batch ids: {@code <sink>-<first position>-<last position>} in hex, from the buffer positions of
+ * <p>Batch ids: {@code <sink>-<buffer id>-<first position>-<last position>} in hex, with the
+ * buffer's random persisted identity (unique across hosts and buffer directories), from the buffer positions of
  * the first and last record of the batch (or part), sent in the {@value SinkBatch#BATCH_ID_HEADER}
  * header (for a cursor without per-record positions: the committed-to position and the count).
  * Before its first send a batch is put in position order (shard by shard for a sharded buffer);
@@ -64,6 +65,8 @@ public final class BatchSender {
   private final DeadLetterWriter deadLetters;
   private final Thread thread;
   private final long maxBatchBytes;
+  /** {@code <sink>-<buffer id>-}: the start of every batch id. */
+  private final String idPrefix;
   /** Half the size of the smallest multi-record batch found too large; sender thread only. */
   private long learnedMaxBatchBytes = Long.MAX_VALUE;
 
@@ -94,10 +97,15 @@ public final class BatchSender {
   private final LongAdder sendNanos = new LongAdder();
   private final AtomicLong sendNanosMax = new AtomicLong();
 
-  /** Creates a sender; call {@link #start()} to begin shipping. */
+  /**
+   * Creates a sender; call {@link #start()} to begin shipping.
+   *
+   * @param bufferId the buffer's identity ({@code TelemetryBuffer#id()}), part of every batch id
+   */
   public BatchSender(TelemetrySink sink, BufferCursor cursor, ShipConfig config,
-      ShipListener listener) {
+      ShipListener listener, String bufferId) {
     this.sink = sink;
+    this.idPrefix = sink.getName() + "-" + bufferId + "-";
     this.cursor = cursor;
     this.config = config;
     this.listener = listener;
@@ -118,6 +126,11 @@ public final class BatchSender {
   /** Starts the sender thread. */
   public void start() {
     thread.start();
+  }
+
+  /** Returns true while the sender thread runs. */
+  public boolean isRunning() {
+    return thread.isAlive();
   }
 
   /** Returns the sink this sender ships to. */
@@ -176,10 +189,11 @@ public final class BatchSender {
         if (!step()) {
           break;
         }
-      } catch (RuntimeException e) {
-        // A broken sink or buffer must not kill the thread; the batch stays uncommitted.
+      } catch (RuntimeException | LinkageError e) {
+        // A broken sink or buffer (or a library version clash: NoSuchMethodError) must not kill
+        // the thread; the batch stays uncommitted.
         log.error("Telemetry sender for '{}' failed; retrying", sink.getName(), e);
-        park(config.initialBackoff().toNanos());
+        park(Math.max(config.initialBackoff().toNanos(), 1_000_000_000L));
       }
     }
   }
@@ -402,13 +416,13 @@ public final class BatchSender {
     if (positionCount == pending.size()) {
       long first = positions[from];
       long last = positions[to - 1];
-      String id = sink.getName() + "-" + Long.toHexString(first) + "-" + Long.toHexString(last);
+      String id = idPrefix + Long.toHexString(first) + "-" + Long.toHexString(last);
       if (first >>> BufferCursor.SHARD_SHIFT == last >>> BufferCursor.SHARD_SHIFT) {
         return id; // one shard: first and last determine every record in between
       }
       return id + "-" + Long.toHexString(shardRunsDigest(from, to));
     }
-    String whole = sink.getName() + "-" + Long.toHexString(pendingLast) + "-" + pending.size();
+    String whole = idPrefix + Long.toHexString(pendingLast) + "-" + pending.size();
     return from == 0 && to == pending.size() ? whole : whole + "/" + from + "+" + (to - from);
   }
 
