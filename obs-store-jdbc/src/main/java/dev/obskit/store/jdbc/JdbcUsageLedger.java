@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link UsageLedger} over JDBC (moved here from obs-billing). Each {@link #record} is one
- * transaction that inserts the idempotency key ({@code ON CONFLICT DO NOTHING} on team, period and
- * key, the unique key of {@code bil_usage_key}) and changes the meter's aggregate; a duplicate key
- * rolls back with nothing changed, and any failure (lost connection, {@code bigint} overflow) rolls
+ * transaction that inserts the idempotency key with its quantity ({@code ON CONFLICT DO NOTHING} on
+ * team, period, meter and key, the primary key of {@code bil_usage_key}) and changes the meter's
+ * aggregate; a key seen before rolls back with nothing changed (DUPLICATE for the same quantity,
+ * CONFLICT for another), and any failure (lost connection, {@code bigint} overflow) rolls
  * back the key with the aggregate, so the retry counts. On PostgreSQL the aggregate is one {@code
  * INSERT ... ON CONFLICT DO UPDATE}; on H2 the row is locked, merged and written. Thread-safe.
  */
@@ -44,7 +45,8 @@ final class JdbcUsageLedger implements UsageLedger {
   public IngestOutcome record(BillingPeriod period, MeterDefinition meter, UsageEvent event) {
     if (meter.aggregation() == Aggregation.UNIQUE_COUNT
         && !event.dimensions().containsKey(meter.uniqueDimension())) {
-      return IngestOutcome.REJECTED;
+      return hasSeen(event.teamId(), period, meter.name(), event.idempotencyKey())
+          ? IngestOutcome.DUPLICATE : IngestOutcome.REJECTED;
     }
     try (Connection c = db.connection()) {
       c.setAutoCommit(false);
@@ -70,12 +72,21 @@ final class JdbcUsageLedger implements UsageLedger {
   private IngestOutcome write(Connection c, BillingPeriod period, MeterDefinition meter,
       UsageEvent event) throws SQLException {
     int inserted = Db.update(c, "INSERT INTO " + keys + " (team_id, period_month, period_zone,"
-        + " idempotency_key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", ps -> {
+        + " meter, idempotency_key, quantity) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        ps -> {
           bindPeriod(ps, event.teamId(), period);
-          ps.setString(4, event.idempotencyKey());
+          ps.setString(4, meter.name());
+          ps.setString(5, event.idempotencyKey());
+          ps.setLong(6, event.quantity());
         });
     if (inserted == 0) {
-      return IngestOutcome.DUPLICATE;
+      long counted = Db.query(c, "SELECT quantity FROM " + keys + " WHERE team_id = ?"
+          + " AND period_month = ? AND period_zone = ? AND meter = ? AND idempotency_key = ?", ps -> {
+            bindPeriod(ps, event.teamId(), period);
+            ps.setString(4, meter.name());
+            ps.setString(5, event.idempotencyKey());
+          }, rs -> rs.getLong(1)).get(0);
+      return counted == event.quantity() ? IngestOutcome.DUPLICATE : IngestOutcome.CONFLICT;
     }
     long increment = event.quantity();
     if (meter.aggregation() == Aggregation.UNIQUE_COUNT) {
@@ -208,6 +219,16 @@ final class JdbcUsageLedger implements UsageLedger {
         + " AND period_month = ? AND period_zone = ? AND idempotency_key = ?", ps -> {
           bindPeriod(ps, teamId, period);
           ps.setString(4, idempotencyKey);
+        }, rs -> 1).isEmpty();
+  }
+
+  @Override
+  public boolean hasSeen(TeamId teamId, BillingPeriod period, String meter, String idempotencyKey) {
+    return !db.query("read of usage keys", "SELECT 1 FROM " + keys + " WHERE team_id = ?"
+        + " AND period_month = ? AND period_zone = ? AND meter = ? AND idempotency_key = ?", ps -> {
+          bindPeriod(ps, teamId, period);
+          ps.setString(4, meter);
+          ps.setString(5, idempotencyKey);
         }, rs -> 1).isEmpty();
   }
 

@@ -99,11 +99,25 @@ abstract class UsageLedgerContract extends ContractBase {
   }
 
   @Test
-  void overflowingWrite_failsAndRollsBackItsKeyToo() {
+  void keyReplayedWithAnotherQuantity_isAConflict_andKeysAreScopedByMeter() {
     MeteringService metering = service(ledger);
-    metering.ingest(UsageEvent.of(team, Meters.LOG_BYTES, Long.MAX_VALUE, T0, "big-1"));
+    metering.ingest(UsageEvent.of(team, Meters.ERROR_EVENTS, 4, T0, "k"));
 
-    assertThat(metering.ingest(UsageEvent.of(team, Meters.LOG_BYTES, 1, T0, "big-2")))
+    assertThat(ledger.record(MARCH, MeterDefinition.of(Meters.ERROR_EVENTS, Aggregation.SUM),
+        UsageEvent.of(team, Meters.ERROR_EVENTS, 5, T0, "k"))).isEqualTo(IngestOutcome.CONFLICT);
+    assertThat(metering.ingest(UsageEvent.of(team, Meters.LOG_BYTES, 7, T0, "k")))
+        .isEqualTo(IngestOutcome.ACCEPTED);
+    assertThat(ledger.value(team, MARCH, Meters.ERROR_EVENTS)).isEqualTo(4);
+    assertThat(ledger.hasSeen(team, MARCH, Meters.LOG_BYTES, "k")).isTrue();
+    assertThat(ledger.hasSeen(team, MARCH, Meters.MONITORS, "k")).isFalse();
+  }
+
+  @Test
+  void overflowingWrite_failsAndRollsBackItsKeyToo() {
+    MeterDefinition sum = MeterDefinition.of(Meters.LOG_BYTES, Aggregation.SUM);
+    ledger.record(MARCH, sum, UsageEvent.of(team, Meters.LOG_BYTES, Long.MAX_VALUE, T0, "big-1"));
+
+    assertThat(ledger.record(MARCH, sum, UsageEvent.of(team, Meters.LOG_BYTES, 1, T0, "big-2")))
         .isEqualTo(IngestOutcome.FAILED);
     assertThat(ledger.hasSeen(team, MARCH, "big-2")).isFalse();
     assertThat(ledger.value(team, MARCH, Meters.LOG_BYTES)).isEqualTo(Long.MAX_VALUE);

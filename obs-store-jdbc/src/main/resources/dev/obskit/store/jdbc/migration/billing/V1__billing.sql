@@ -31,14 +31,18 @@ CREATE TABLE bil_cost (
 );
 CREATE INDEX bil_cost_date ON bil_cost (cost_date);
 
--- Usage: an idempotency key row and the meter aggregate change in one transaction.
+-- Usage: an idempotency key row (per team, period, meter) and the meter aggregate change in one
+-- transaction; the key keeps its quantity, so a replay with another quantity is a conflict.
 CREATE TABLE bil_usage_key (
   team_id varchar(128) NOT NULL,
   period_month varchar(16) NOT NULL,
   period_zone varchar(64) NOT NULL,
+  meter varchar(128) NOT NULL,
   idempotency_key varchar(512) NOT NULL,
-  PRIMARY KEY (team_id, period_month, period_zone, idempotency_key)
+  quantity bigint NOT NULL,
+  PRIMARY KEY (team_id, period_month, period_zone, meter, idempotency_key)
 );
+CREATE INDEX bil_usage_key_any_meter ON bil_usage_key (team_id, period_month, period_zone, idempotency_key);
 CREATE INDEX bil_usage_key_month ON bil_usage_key (period_month);
 
 CREATE TABLE bil_usage_meter (
