@@ -17,6 +17,7 @@ import dev.obskit.incidents.escalation.EscalationPolicyRepository;
 import dev.obskit.incidents.escalation.ResponderDirectory;
 import dev.obskit.incidents.escalation.TickReport;
 import dev.obskit.incidents.incident.IncidentRepository;
+import dev.obskit.incidents.incident.Incident;
 import dev.obskit.incidents.incident.IncidentService;
 import dev.obskit.incidents.incident.TransitionResult;
 import dev.obskit.incidents.metrics.IncidentMetrics;
@@ -93,7 +94,8 @@ public final class IncidentsModule implements ObsModule {
     config.rateLimits.forEach((k, r) -> d.setRateLimit(k, r.permits(), r.period()));
     this.dispatcher = d.build();
     this.links = new ActionLinks(config.linkBaseUrl, config.linkSecret != null ? config.linkSecret
-        : ctx.keys().getOrCreate(LINK_SECRET_KEY, LINK_SECRET_BYTES));
+        : ctx.keys().getOrCreate(LINK_SECRET_KEY, LINK_SECRET_BYTES), ctx.clock(),
+        ActionLinks.DEFAULT_TTL);
     this.engine = EscalationEngine.builder().setIncidents(incidents).setPolicies(policies)
         .setResponders(responders).setOnCall(onCallDirectory()).setCatalog(catalog)
         .setDispatcher(dispatcher)
@@ -165,12 +167,15 @@ public final class IncidentsModule implements ObsModule {
 
   /**
    * Applies a clicked acknowledge/resolve link for the host's HTTP endpoint: verifies {@code token}
-   * (constant time) and acknowledges or resolves as {@code by}. A bad token answers {@link
+   * (constant time; refused when expired or issued before the incident was re-opened) and
+   * acknowledges or resolves as {@code by}. A bad token answers {@link
    * TransitionResult.NotFound}, which does not reveal whether the incident exists.
    */
   public TransitionResult applyLink(ActionLinks.Action action, TeamId team, IncidentId id,
       String token, String by) {
-    if (!links.verify(action, team, id, token)) {
+    Optional<Incident> current = incidents.find(team, id);
+    if (current.isEmpty() || links.check(action, team, id, token,
+        ActionLinks.epochOf(current.get())) != ActionLinks.Verdict.VALID) {
       return new TransitionResult.NotFound(team, id);
     }
     return action == ActionLinks.Action.ACKNOWLEDGE ? incidents.acknowledge(team, id, by)

@@ -6,7 +6,6 @@ import dev.obskit.uptime.check.Checker;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.check.MonitorKind;
 import dev.obskit.uptime.check.SkipCause;
-import dev.obskit.uptime.check.Timings;
 import dev.obskit.uptime.dns.DnsChecker;
 import dev.obskit.uptime.domain.DomainExpiryChecker;
 import dev.obskit.uptime.http.HttpChecker;
@@ -27,6 +26,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,7 @@ final class Probes {
   private final ResolverCanary canary;
   private volatile boolean stopping;
 
-  Probes(Clock clock, UptimeConfig config) {
+  Probes(Clock clock, UptimeConfig config, BiConsumer<String, Throwable> workerDeaths) {
     this.clock = clock;
     this.httpQueueCapacity = config.probeQueueCapacity();
     this.canary = config.resolverCanary().map(ResolverCanary::new).orElse(null);
@@ -59,6 +59,10 @@ final class Probes {
         TimeUnit.SECONDS, queue(config.probeQueueCapacity()), r -> {
           Thread t = new Thread(r, "obs-uptime-probe-" + n.incrementAndGet());
           t.setDaemon(true);
+          t.setUncaughtExceptionHandler((dead, e) -> {
+            LOG.error("uptime probe thread {} died; the pool replaces it", dead.getName(), e);
+            workerDeaths.accept("probe thread died; replaced", e);
+          });
           return t;
         });
     this.http = HttpChecker.defaultClient(config.maxConcurrentHttp());
@@ -106,9 +110,13 @@ final class Probes {
       f = checkers.get(m.kind()).check(m);
     } catch (RuntimeException e) {
       LOG.warn("checker {} threw for {}", m.kind(), m.id(), e);
-      f = CompletableFuture.completedFuture(CheckResult.down(clock.instant(), Timings.total(0),
-          "checker failed: " + e));
+      f = CompletableFuture.completedFuture(CheckResult.unknown(clock.instant(),
+          SkipCause.CHECKER_FAILED, e.toString()));
     }
+    f = f.exceptionally(e -> {
+      LOG.warn("checker {} failed for {}", m.kind(), m.id(), e);
+      return CheckResult.unknown(clock.instant(), SkipCause.CHECKER_FAILED, e.toString());
+    });
     Duration bound = m.timeout().plus(GRACE);
     return f.completeOnTimeout(CheckResult.unknown(clock.instant(), SkipCause.BUDGET_OVERRUN,
         "checker did not finish within " + bound.toMillis() + " ms"), bound.toMillis(),
@@ -127,6 +135,11 @@ final class Probes {
           r.failureCause());
     }
     return r;
+  }
+
+  /** Runs {@code task} on the probe pool as is (tests kill a worker with it). */
+  void executeRaw(Runnable task) {
+    pool.execute(task);
   }
 
   /** Makes every later check UNKNOWN (SHUTDOWN) instead of a failure. */

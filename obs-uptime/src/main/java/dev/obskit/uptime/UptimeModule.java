@@ -19,6 +19,7 @@ import dev.obskit.uptime.heartbeat.HeartbeatService;
 import dev.obskit.uptime.history.HistoryStore;
 import dev.obskit.uptime.maintenance.MaintenanceWindow;
 import dev.obskit.uptime.schedule.CheckScheduler;
+import dev.obskit.uptime.schedule.ProbeLauncher;
 import dev.obskit.uptime.schedule.SchedulerDriver;
 import dev.obskit.uptime.schedule.SchedulerStats;
 import dev.obskit.uptime.slo.Slo;
@@ -75,16 +76,27 @@ public final class UptimeModule implements ObsModule {
   private UptimeModule(ObsContext ctx, UptimeConfig config) {
     this.ctx = ctx;
     this.config = config;
-    this.probes = new Probes(ctx.clock(), config);
     this.self = new SelfMonitor(config, ctx.alerts());
+    this.probes = new Probes(ctx.clock(), config,
+        (what, e) -> self.problem(what, what + ": " + e, ctx.clock().instant()));
     this.store = new AvailabilityStore(ctx.clock());
     this.heartbeats = new HeartbeatService(ctx.clock(), ctx.alerts(), ctx.eventBus(), store,
         ctx.scrubber());
     this.sloEvaluator = new SloEvaluator(ctx.clock(), store, ctx.alerts());
-    this.scheduler = new CheckScheduler(ctx.clock(), this::launch, config.maxPerHost(),
-        config.jitter());
+    this.scheduler = new CheckScheduler(ctx.clock(), new ProbeLauncher() {
+      @Override
+      public CompletableFuture<?> launch(Monitor monitor) {
+        return UptimeModule.this.launch(monitor);
+      }
+
+      @Override
+      public void skipped(Monitor monitor, SkipCause cause) {
+        UptimeModule.this.skipped(monitor, cause);
+      }
+    }, config.maxPerHost(), Math.max(1, config.probeQueueCapacity()), config.jitter());
     this.driver = new SchedulerDriver(ctx.clock(), scheduler, this::housekeeping,
-        config.maxTickSleep());
+        config.maxTickSleep(), (what, e) -> self.problem(what, what + ": " + e,
+            ctx.clock().instant()));
     // The config's history store wins; else the kit store's (a JDBC one, say); else none.
     this.snapshots = config.historyStore()
         .or(() -> ctx.store().repository(HistoryStore.class)).map(h -> new HistorySnapshots(h,
@@ -314,6 +326,11 @@ public final class UptimeModule implements ObsModule {
     return self.health(ctx.clock().instant());
   }
 
+  /** Returns the probes (package-private, for tests). */
+  Probes probes() {
+    return probes;
+  }
+
   /** The same as {@link #uptimeHealth()} in the kit-wide form (health route, Actuator). */
   @Override
   public dev.obskit.core.health.Health health() {
@@ -380,17 +397,26 @@ public final class UptimeModule implements ObsModule {
     return rt == null ? CompletableFuture.completedFuture(null) : probeAndApply(rt);
   }
 
+  private void skipped(Monitor m, SkipCause cause) {
+    MonitorRuntime rt = runtimes.get(m.id());
+    if (rt != null) {
+      applyResult(rt, CheckResult.unknown(ctx.clock().instant(), cause,
+          "host " + m.spec().targetHost() + " has too many checks waiting"));
+    }
+  }
+
   private CompletableFuture<CheckResult> probeAndApply(MonitorRuntime rt) {
-    Monitor m = rt.monitor();
-    return probes.check(m).thenApply(result -> {
-      try {
-        result.skipCause().ifPresent(c -> self.unknown(c, result.startedAt()));
-        rt.apply(result, ctx, store, globalMaintenance, config.secondOpinion());
-      } catch (RuntimeException e) {
-        LOG.error("applying the result of {} failed", m.id(), e);
-      }
-      return result;
-    });
+    return probes.check(rt.monitor()).thenApply(result -> applyResult(rt, result));
+  }
+
+  private CheckResult applyResult(MonitorRuntime rt, CheckResult result) {
+    try {
+      result.skipCause().ifPresent(c -> self.unknown(c, result.startedAt()));
+      rt.apply(result, ctx, store, globalMaintenance, config.secondOpinion());
+    } catch (RuntimeException e) {
+      LOG.error("applying the result of {} failed", rt.monitor().id(), e);
+    }
+    return result;
   }
 
   private void housekeeping() {

@@ -156,6 +156,21 @@ class LocalTroubleTest {
   }
 
   @Test
+  void probeWorkerKilledByAnError_isReplacedAndReported() throws Exception {
+    start();
+    uptime.probes().executeRaw(() -> {
+      throw new Error("worker killer");
+    });
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        uptime.uptimeHealth().status() == UptimeHealth.Status.DEGRADED);
+    assertThat(uptime.uptimeHealth().reasons()).singleElement().asString()
+        .startsWith("probe thread died; replaced: java.lang.Error: worker killer (1 time(s)");
+    CountDownLatch ran = new CountDownLatch(1);
+    uptime.probes().executeRaw(ran::countDown);
+    assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
   void health_withoutTrouble_isHealthy() throws Exception {
     start();
     assertThat(uptime.uptimeHealth().status()).isEqualTo(UptimeHealth.Status.HEALTHY);

@@ -101,6 +101,17 @@ final class Fields {
     return plain.scale() < 0 ? plain.setScale(0) : plain;
   }
 
+  boolean bool(String name, boolean fallback) {
+    if (!has(name)) {
+      return markRead(name, fallback);
+    }
+    Object value = raw(name);
+    if (!(value instanceof Boolean b)) {
+      throw error(name, "must be true or false, got " + describe(value));
+    }
+    return b;
+  }
+
   BigDecimal decimal(String name, BigDecimal fallback) {
     return has(name) ? decimal(name) : markRead(name, fallback);
   }

@@ -124,9 +124,14 @@ public final class PriceBookParser {
     String sourceUrl = item.string("sourceUrl", "");
     BigDecimal maxQuantity = item.positiveDecimal("maxQuantity", PriceItem.DEFAULT_MAX_QUANTITY);
     BigDecimal maxAmount = item.positiveDecimal("maxAmount", PriceItem.DEFAULT_MAX_AMOUNT);
+    boolean requiresBundle = item.bool("requiresBundle", false);
+    if (requiresBundle && kind != ItemKind.USAGE) {
+      throw item.error("requiresBundle", "is only allowed on USAGE items");
+    }
     item.finish();
     return new PriceItem(code, kind, description, unit, pricing, regional, meter, unitSize,
-        included, includes, limits, termDays, status, sourceUrl, maxQuantity, maxAmount);
+        included, includes, limits, termDays, status, sourceUrl, maxQuantity, maxAmount,
+        requiresBundle);
   }
 
   private static PricingModel pricing(Fields p) {
@@ -209,8 +214,8 @@ public final class PriceBookParser {
       item.string("includes", "");
       return Map.of();
     }
-    if (kind != ItemKind.BUNDLE) {
-      throw item.error("includes", "is only allowed on BUNDLE items");
+    if (kind != ItemKind.BUNDLE && kind != ItemKind.ADD_ON) {
+      throw item.error("includes", "is only allowed on BUNDLE and ADD_ON items");
     }
     Fields includes = item.object("includes");
     Map<String, BigDecimal> result = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,8 +39,10 @@ import java.util.Optional;
  *   <li>Usage is never prorated. Each usage item's quantity is the meter's value divided by the
  *       item's unit size (bytes to decimal GB); the allowance is the bundle's (the bundle in force
  *       at the end of the period) or, with no bundle or when the bundle does not mention the item,
- *       the item's own free allowance. Overage = max(0, quantity - included), priced at the
- *       subscription region's price.
+ *       the item's own free allowance, plus what the add-ons active at the period's end include
+ *       per unit (1,000 subscribers per extra status page). Overage = max(0, quantity -
+ *       included), priced at the subscription region's price. Items that require a bundle
+ *       (telemetry) have no line at all without one: no allowance and no overage.
  *   <li>Every amount is computed unrounded and rounded once per line, half-up to the currency's
  *       minor unit; the total is the sum of the rounded lines.
  * </ul>
@@ -85,7 +88,7 @@ public final class PricingCalculator {
         termLines(book, subscription, period, item, book.require(item.itemCode()), lines);
       }
     }
-    Map<String, BigDecimal> allowances = allowances(subscription, book, period);
+    Allowances allowances = allowances(subscription, book, period);
     for (PriceItem item : book.items(ItemKind.USAGE)) {
       usageLine(book, subscription, usage, item, allowances).ifPresent(lines::add);
     }
@@ -131,13 +134,13 @@ public final class PricingCalculator {
   }
 
   private Optional<InvoiceLine> usageLine(PriceBook book, Subscription subscription, UsageRecord usage,
-      PriceItem item, Map<String, BigDecimal> allowances) {
+      PriceItem item, Allowances allowances) {
     long raw = usage.value(item.meter());
-    if (raw <= 0) {
+    if (raw <= 0 || (item.requiresBundle() && !allowances.hasBundle())) {
       return Optional.empty();
     }
     BigDecimal quantity = toBillingUnits(raw, item.unitSize());
-    BigDecimal included = allowances.getOrDefault(item.code(), item.included());
+    BigDecimal included = allowances.of(item);
     BigDecimal overage = Decimals.nonNegative(quantity.subtract(included));
     PricingModel model = item.pricingFor(subscription.region());
     String description = item.description()
@@ -147,12 +150,32 @@ public final class PricingCalculator {
         Money.of(model.amount(overage), book.currency()).rounded()));
   }
 
-  private static Map<String, BigDecimal> allowances(Subscription subscription, PriceBook book,
+  /**
+   * The allowances in force at the period's last moment: the bundle's (replacing an item's own
+   * {@code included}) plus, for each active add-on, its {@code includes} times its quantity.
+   */
+  private record Allowances(boolean hasBundle, Map<String, BigDecimal> bundle,
+      Map<String, BigDecimal> addOns) {
+    BigDecimal of(PriceItem item) {
+      return bundle.getOrDefault(item.code(), item.included())
+          .add(addOns.getOrDefault(item.code(), BigDecimal.ZERO));
+    }
+  }
+
+  private static Allowances allowances(Subscription subscription, PriceBook book,
       BillingPeriod period) {
     Instant lastMoment = period.end().minus(1, ChronoUnit.NANOS);
-    return subscription.bundleAt(lastMoment)
-        .map(bundle -> book.require(bundle.itemCode()).includes())
-        .orElse(Map.of());
+    Optional<SubscriptionItem> bundle = subscription.bundleAt(lastMoment);
+    Map<String, BigDecimal> addOns = new HashMap<>();
+    for (SubscriptionItem held : subscription.activeAt(lastMoment)) {
+      if (held.kind() == ItemKind.ADD_ON) {
+        BigDecimal units = BigDecimal.valueOf(held.quantity());
+        book.require(held.itemCode()).includes().forEach((code, perUnit) ->
+            addOns.merge(code, perUnit.multiply(units), BigDecimal::add));
+      }
+    }
+    return new Allowances(bundle.isPresent(),
+        bundle.map(b -> book.require(b.itemCode()).includes()).orElse(Map.of()), addOns);
   }
 
   static BigDecimal toBillingUnits(long raw, BigDecimal unitSize) {

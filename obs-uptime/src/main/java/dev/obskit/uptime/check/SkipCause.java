@@ -12,6 +12,8 @@ public enum SkipCause {
   EXECUTOR_REJECTED("probe executor rejected the check"),
   /** The checker overran the kit's own time budget (monitor timeout plus grace). */
   BUDGET_OVERRUN("check overran ObsKit's time budget"),
+  /** The checker broke its contract (threw, or failed its future) inside ObsKit. */
+  CHECKER_FAILED("checker failed inside ObsKit"),
   /** The module was shutting down. */
   SHUTDOWN("module shutting down"),
   /** The host's DNS resolver did not answer (only when a resolver canary is configured). */
