@@ -70,6 +70,7 @@ public final class ErrorsModule implements ObsModule {
             config.attachmentBytesPerProject(), config.attachmentsPerProject())),
         ctx.scrubber(), ctx.ids(), ctx.clock());
     this.ingest = new SentryIngestHandler(projects, quotas, processor, releases, ctx.clock(), items);
+    ctx.routes().add(dev.obskit.errors.http.SentryRoutes.group(ingest, ctx.config()));
     this.prompts = new BugfixPromptBuilder(issues, events, ctx.scrubber());
   }
 

@@ -9,6 +9,7 @@ import dev.obskit.uptime.availability.AvailabilitySummary;
 import dev.obskit.uptime.availability.BucketStats;
 import dev.obskit.uptime.availability.Granularity;
 import dev.obskit.uptime.heartbeat.HeartbeatStatus;
+import dev.obskit.uptime.state.MonitorState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,7 +36,7 @@ final class UptimeAvailabilityView implements AvailabilityView {
   public Optional<MonitorStatus> status(MonitorId id) {
     Objects.requireNonNull(id, "id");
     return uptime.state(id).or(() -> uptime.heartbeats().status(id).map(HeartbeatStatus::state))
-        .map(s -> MonitorStatus.valueOf(s.name()));
+        .map(UptimeAvailabilityView::toCore);
   }
 
   @Override
@@ -78,6 +79,16 @@ final class UptimeAvailabilityView implements AvailabilityView {
     AvailabilitySummary s = uptime.availability().summary(id, from, to);
     return new RangeAvailability(from, to, s.upMillis(), s.downMillis(), s.maintenanceMillis(),
         s.uptimePercent());
+  }
+
+  private static MonitorStatus toCore(MonitorState s) {
+    return switch (s) {
+      case UP -> MonitorStatus.UP;
+      case DOWN -> MonitorStatus.DOWN;
+      case PENDING -> MonitorStatus.PENDING;
+      case MAINTENANCE -> MonitorStatus.MAINTENANCE;
+      case PAUSED -> MonitorStatus.PAUSED;
+    };
   }
 
   private boolean known(MonitorId id) {

@@ -26,7 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** A real Tomcat on a random port, the whole starter on, requests over a real socket. */
 @SpringBootTest(classes = ShopTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"obs.errors.project=shop", "obs.errors.team=acme", "obs.uptime.enabled=false"})
+    properties = {"obs.errors.project=shop", "obs.errors.team=acme", "obs.uptime.enabled=false",
+        "management.endpoints.web.exposure.include=health,obskit,metrics",
+        "management.endpoint.health.show-details=always"})
 class ErrorCaptureWebTests {
   private static final TeamId ACME = TeamId.of("acme");
 
@@ -97,5 +99,34 @@ class ErrorCaptureWebTests {
     // The job fails on Spring's task executor after the response; wait for its capture.
     Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(issueWithTitle("UnsupportedOperationException").culprit()).isNotBlank());
+  }
+
+  @Test
+  void actuatorHealth_hasOneIndicatorPerModule() throws Exception {
+    HttpResponse<String> response = get("/actuator/health/obskit");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"errors\"").contains("\"incidents\"")
+        .contains("\"billing\"").contains("\"status\":\"UP\"");
+    assertThat(get("/actuator/health/obskit/errors").body()).startsWith("{\"status\":\"UP\"");
+  }
+
+  @Test
+  void actuatorObskitEndpoint_summarisesTheKit() throws Exception {
+    HttpResponse<String> response = get("/actuator/obskit");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"modules\"").contains("\"errors\":{")
+        .contains("\"openIncidents\":[");
+  }
+
+  @Test
+  void meters_areOnTheApplicationsRegistry() throws Exception {
+    get("/orders/7");
+    tracker.flush(Duration.ofSeconds(5));
+    HttpResponse<String> health = get("/actuator/metrics/obskit.module.health?tag=module:errors");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"value\":0.0");
+    HttpResponse<String> captured = get("/actuator/metrics/obskit.errors.captures?tag=outcome:captured");
+    assertThat(captured.statusCode()).isEqualTo(200);
+    assertThat(captured.body()).doesNotContain("\"value\":0.0");
   }
 }
