@@ -2,9 +2,11 @@ package dev.obskit.billing;
 
 import dev.obskit.billing.cost.LlmPriceTable;
 import dev.obskit.billing.metering.MeterCatalog;
+import dev.obskit.billing.metering.MeteringPolicy;
 import dev.obskit.billing.metering.MeteringService;
 import dev.obskit.billing.pricebook.PriceBook;
 import dev.obskit.billing.pricebook.PriceBooks;
+import dev.obskit.billing.pricebook.PriceItem;
 import dev.obskit.billing.quota.QuotaPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,10 +26,12 @@ public final class BillingConfig {
   private final int maxPendingRetries;
   private final Duration retryInterval;
   private final LlmPriceTable llmPrices;
+  private final MeteringPolicy meteringPolicy;
 
   private BillingConfig(Builder b) {
     this.books = List.copyOf(b.books);
-    this.meters = b.meters;
+    this.meters = withBookMeters(b.meters.copy(), books);
+    this.meteringPolicy = b.meteringPolicy;
     this.quotaPolicy = b.quotaPolicy;
     this.maxPendingRetries = b.maxPendingRetries;
     this.retryInterval = b.retryInterval;
@@ -49,9 +53,29 @@ public final class BillingConfig {
     return books;
   }
 
-  /** Returns the meter catalog. */
+  /**
+   * Returns the meter catalog: the one set (copied), plus every meter the books' usage items and
+   * limits name, as a SUM unless defined. Metering refuses events of any other meter.
+   */
   public MeterCatalog meters() {
     return meters;
+  }
+
+  /** Returns the metering sanity limits (timestamp window, quantity per event). */
+  public MeteringPolicy meteringPolicy() {
+    return meteringPolicy;
+  }
+
+  private static MeterCatalog withBookMeters(MeterCatalog catalog, List<PriceBook> books) {
+    for (PriceBook book : books) {
+      for (PriceItem item : book.items()) {
+        if (!item.meter().isEmpty()) {
+          catalog.defineIfAbsent(item.meter());
+        }
+        item.limits().keySet().forEach(catalog::defineIfAbsent);
+      }
+    }
+    return catalog;
   }
 
   /** Returns the quota thresholds. */
@@ -83,6 +107,7 @@ public final class BillingConfig {
     private Duration retryInterval = DEFAULT_RETRY_INTERVAL;
     private LlmPriceTable llmPrices =
         new LlmPriceTable(PriceBooks.defaultBook().currency());
+    private MeteringPolicy meteringPolicy = MeteringPolicy.DEFAULT;
 
     private Builder() {}
 
@@ -128,6 +153,12 @@ public final class BillingConfig {
     /** Sets the LLM price table. */
     public Builder setLlmPrices(LlmPriceTable llmPrices) {
       this.llmPrices = Objects.requireNonNull(llmPrices, "llmPrices");
+      return this;
+    }
+
+    /** Sets the metering sanity limits. */
+    public Builder setMeteringPolicy(MeteringPolicy meteringPolicy) {
+      this.meteringPolicy = Objects.requireNonNull(meteringPolicy, "meteringPolicy");
       return this;
     }
 

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,8 +69,8 @@ public final class BillingModule implements ObsModule {
 
   private final Clock clock;
   private final PriceBookRegistry books = new PriceBookRegistry();
-  private final SubscriptionRepository subscriptions = SubscriptionRepository.inMemory();
-  private final InvoiceRepository invoices = InvoiceRepository.inMemory();
+  private final SubscriptionRepository subscriptions;
+  private final InvoiceRepository invoices;
   private final MeteringService metering;
   private final QuotaService quotas;
   private final PricingCalculator pricing;
@@ -80,12 +81,15 @@ public final class BillingModule implements ObsModule {
 
   private BillingModule(ObsContext ctx, BillingConfig config, UsageLedger ledger) {
     this.clock = ctx.clock();
+    this.subscriptions = ctx.repository(SubscriptionRepository.class, SubscriptionRepository::inMemory);
+    this.invoices = ctx.repository(InvoiceRepository.class, InvoiceRepository::inMemory);
     config.books().forEach(books::register);
-    this.metering = new MeteringService(ledger, config.meters(), clock, config.maxPendingRetries());
+    this.metering = new MeteringService(ledger, config.meters(), clock, config.maxPendingRetries(),
+        config.meteringPolicy());
     this.quotas = new QuotaService(metering, ctx.alerts(), clock, config.quotaPolicy(),
         this::planLimits);
     this.pricing = new PricingCalculator(books, clock);
-    this.costs = new CostLedger(CostRepository.inMemory(), clock);
+    this.costs = new CostLedger(ctx.repository(CostRepository.class, CostRepository::inMemory), clock);
     this.llmCosts = new LlmCostMeter(config.llmPrices(), clock);
     this.costs.addCollector(llmCosts);
     loadCollectors(costs);
@@ -96,9 +100,13 @@ public final class BillingModule implements ObsModule {
     ctx.register(QuotaGate.class, quotas);
   }
 
-  /** Creates the module with in-memory storage. */
+  /**
+   * Creates the module with every repository, the usage ledger included, from the kit's store
+   * (in memory when the store has none).
+   */
   public static BillingModule create(ObsContext ctx, BillingConfig config) {
-    return create(ctx, config, UsageLedger.inMemory());
+    Objects.requireNonNull(ctx, "ctx");
+    return create(ctx, config, ctx.repository(UsageLedger.class, UsageLedger::inMemory));
   }
 
   /** Creates the module over the given usage ledger (a JDBC one, or a test's). */
@@ -151,11 +159,14 @@ public final class BillingModule implements ObsModule {
    * Stores a new or changed subscription and applies its billing zone and limits to metering and
    * quotas. A subscription not stored yet is inserted at version 1; a stored one must carry the
    * version it was read at (optimistic locking: {@link StaleVersionException} otherwise) and is
-   * stored as the next version.
+   * stored as the next version. The subscription is checked against its book first (region, items,
+   * kinds, quantities), so a bad one is refused here rather than failing an invoice run later.
+   *
+   * @throws IllegalArgumentException naming the region or item the book does not offer
    */
   public synchronized Subscription saveSubscription(Subscription subscription) {
     Objects.requireNonNull(subscription, "subscription");
-    book(subscription);
+    subscription.validateAgainst(book(subscription));
     Optional<Subscription> stored = subscriptions.find(subscription.teamId(), subscription.id());
     Subscription saved;
     if (stored.isEmpty()) {
@@ -195,16 +206,38 @@ public final class BillingModule implements ObsModule {
     return pricing.quote(subscription, metering.usage(teamId, period), period);
   }
 
-  /** Quotes and stores the invoice of every subscribed team for {@code month}. */
-  public List<Invoice> issueInvoices(YearMonth month) {
+  /**
+   * Quotes and stores the invoice of every subscription for {@code month}. Idempotent and
+   * resumable: an invoice already stored for the month is left as it is (running twice issues
+   * each invoice once; a run that failed part-way is completed by running it again). A
+   * subscription that cannot be invoiced (a line above its sanity limit, a storage error) is
+   * logged and reported in {@link InvoiceRun#failures()}; the other teams are still invoiced.
+   * Runs one at a time; blocks for as long as quoting and storing take.
+   */
+  public synchronized InvoiceRun issueInvoices(YearMonth month) {
+    Objects.requireNonNull(month, "month");
     List<Invoice> issued = new ArrayList<>();
+    List<Invoice> already = new ArrayList<>();
+    Map<TeamId, String> failures = new LinkedHashMap<>();
     for (Subscription subscription : subscriptions.all()) {
-      BillingPeriod period = new BillingPeriod(month, subscription.billingZone());
-      Invoice invoice = pricing.quote(subscription,
-          metering.usage(subscription.teamId(), period), period);
-      issued.add(invoices.save(invoice));
+      try {
+        BillingPeriod period = new BillingPeriod(month, subscription.billingZone());
+        Optional<Invoice> stored = invoices.find(subscription.teamId(),
+            PricingCalculator.invoiceId(subscription, period));
+        if (stored.isPresent()) {
+          already.add(stored.get());
+          continue;
+        }
+        issued.add(invoices.save(pricing.quote(subscription,
+            metering.usage(subscription.teamId(), period), period)));
+      } catch (RuntimeException e) {
+        LOG.warn("invoice of team {} subscription {} for {} not issued: {}",
+            subscription.teamId(), subscription.id(), month, e.getMessage());
+        failures.merge(subscription.teamId(), subscription.id() + ": " + e.getMessage(),
+            (a, b) -> a + "; " + b);
+      }
     }
-    return issued;
+    return new InvoiceRun(month, issued, already, failures);
   }
 
   /** Returns the margin of {@code month} in the default book's currency (USD). */

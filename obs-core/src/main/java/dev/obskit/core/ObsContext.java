@@ -3,8 +3,11 @@ package dev.obskit.core;
 import dev.obskit.core.alert.AlertManager;
 import dev.obskit.core.config.ConfigProperties;
 import dev.obskit.core.event.EventBus;
+import dev.obskit.core.http.RouteRegistry;
 import dev.obskit.core.id.IdGenerator;
 import dev.obskit.core.privacy.PiiScrubber;
+import dev.obskit.core.store.Store;
+import dev.obskit.core.store.StoredKeys;
 import dev.obskit.core.usage.QuotaDecision;
 import dev.obskit.core.usage.QuotaGate;
 import dev.obskit.core.usage.UsageReporter;
@@ -13,12 +16,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What every module of one {@link ObsKit} shares: the clock, the event bus, the alert manager, id
- * generation, configuration, the PII scrubber, usage reporting, and a small registry through which
+ * generation, configuration, the PII scrubber, usage reporting, the {@link Store} every repository
+ * comes from, and a small registry through which
  * a module offers a service to the others by interface (obs-billing registers its
  * {@link QuotaGate}; obs-errors asks for one). Thread-safe.
  */
@@ -31,11 +36,14 @@ public final class ObsContext {
   private final ConfigProperties config;
   private final PiiScrubber scrubber;
   private final UsageReporter usage;
+  private final Store store;
+  private final ConcurrentHashMap<Class<?>, Object> repositories = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Class<?>, Object> services = new ConcurrentHashMap<>();
   private final AtomicLong quotaGateFailures = new AtomicLong();
+  private final RouteRegistry routes = RouteRegistry.create();
 
   ObsContext(Clock clock, EventBus eventBus, AlertManager alerts, IdGenerator ids,
-      ConfigProperties config, PiiScrubber scrubber) {
+      ConfigProperties config, PiiScrubber scrubber, Store store) {
     this.clock = clock;
     this.eventBus = eventBus;
     this.alerts = alerts;
@@ -43,6 +51,7 @@ public final class ObsContext {
     this.config = config;
     this.scrubber = scrubber;
     this.usage = UsageReporter.publishing(eventBus);
+    this.store = store;
   }
 
   /** Returns the clock every module must read time from. */
@@ -111,6 +120,49 @@ public final class ObsContext {
     if (Long.bitCount(n) == 1) {
       log.warn("QuotaGate failed on meter {} ({} failures so far); allowing the action", meter, n, e);
     }
+  }
+
+  /** Returns the kit's store (default {@link Store#inMemory()}). */
+  public Store store() {
+    return store;
+  }
+
+  /** Returns the kit's stored secret keys: {@code store().keys()}. */
+  public StoredKeys keys() {
+    return store.keys();
+  }
+
+  /**
+   * Returns the repository of interface {@code type}: the store's implementation if it has one,
+   * else the one {@code inMemory} creates. Modules call this for every repository they use instead
+   * of constructing one. The answer is resolved once per type and shared by every module of the
+   * kit, so {@code inMemory} runs at most once per type. If a durable store lacks the type, the
+   * fallback is logged as a warning, because that state will not survive a restart.
+   */
+  public <R> R repository(Class<R> type, Supplier<? extends R> inMemory) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(inMemory, "inMemory");
+    return type.cast(repositories.computeIfAbsent(type, t -> resolve(type, inMemory)));
+  }
+
+  private <R> R resolve(Class<R> type, Supplier<? extends R> inMemory) {
+    Optional<R> stored = store.repository(type);
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    if (store.durable()) {
+      log.warn("{} has no {}; keeping that state in memory, it will not survive a restart",
+          store, type.getName());
+    }
+    return Objects.requireNonNull(inMemory.get(), "in-memory " + type.getName());
+  }
+
+  /**
+   * Returns where modules register their HTTP routes ({@code ctx.routes().add(RouteGroup.of(...))}),
+   * at creation or start; adapters serve them through {@link ObsKit#router()}.
+   */
+  public RouteRegistry routes() {
+    return routes;
   }
 
   /** Offers {@code service} to other modules under {@code type}; one per type. */

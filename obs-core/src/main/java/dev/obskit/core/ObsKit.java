@@ -2,9 +2,16 @@ package dev.obskit.core;
 
 import dev.obskit.core.ShutdownReport.ModuleShutdown;
 import dev.obskit.core.ShutdownReport.Outcome;
+import dev.obskit.core.health.Health;
+import dev.obskit.core.http.EmbeddedHttpServer;
+import dev.obskit.core.http.HttpServerConfig;
+import dev.obskit.core.http.Router;
+import dev.obskit.core.http.TrustedProxies;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -40,6 +47,10 @@ public final class ObsKit implements AutoCloseable {
   private final List<ObsModule> started = new ArrayList<>();
   private final AtomicReference<ShutdownReport> shutdownReport = new AtomicReference<>();
   private boolean startCalled;
+  private Router router;
+  private final List<EmbeddedHttpServer> servers = new ArrayList<>();
+  /** Set by the builder when the host asked for the embedded HTTP server at start. */
+  HttpServerConfig httpServerConfig;
 
   ObsKit(ObsContext context, List<ObsModule> modules, Duration shutdownTimeout, boolean ownsEventBus) {
     this.context = context;
@@ -80,8 +91,45 @@ public final class ObsKit implements AutoCloseable {
           throw new ObsStartException(module.name(), e);
         }
       }
+      if (httpServerConfig != null) {
+        try {
+          servers.add(EmbeddedHttpServer.start(router(), httpServerConfig));
+        } catch (RuntimeException e) {
+          shutdownReport.set(shutdownStarted());
+          throw new ObsStartException("http", e);
+        }
+      }
     }
     return this;
+  }
+
+  /**
+   * Serves {@link #router()} on the embedded JDK server at {@code port} (0 picks a free one), with
+   * the other {@code obs.http.*} settings of {@link HttpServerConfig#fromConfig}: by default bound
+   * to 127.0.0.1, daemon threads only. The server stops when the kit shuts down. Call after
+   * {@link #start()}.
+   */
+  public EmbeddedHttpServer serve(int port) {
+    return serve(HttpServerConfig.fromConfig(context.config()).toBuilder().port(port).build());
+  }
+
+  /** Serves {@link #router()} on the embedded JDK server with {@code config}; stops with the kit. */
+  public EmbeddedHttpServer serve(HttpServerConfig config) {
+    synchronized (lock) {
+      if (shutdownReport.get() != null) {
+        throw new IllegalStateException("ObsKit was already shut down");
+      }
+      EmbeddedHttpServer server = EmbeddedHttpServer.start(router(), config);
+      servers.add(server);
+      return server;
+    }
+  }
+
+  /** Returns the embedded servers started by {@link #serve} or the builder, in start order. */
+  public List<EmbeddedHttpServer> httpServers() {
+    synchronized (lock) {
+      return List.copyOf(servers);
+    }
   }
 
   /** Returns the shared context. */
@@ -89,9 +137,63 @@ public final class ObsKit implements AutoCloseable {
     return context;
   }
 
+  /**
+   * Returns the router over every route the modules registered in {@link ObsContext#routes()},
+   * built on first call (call it after {@link #start()}, when every module has registered) and
+   * closed with the kit. A group is left out when {@code obs.http.<group>.enabled=false};
+   * {@code obs.http.trusted-proxies} lists the proxies (IPs or CIDRs) whose {@code X-Forwarded-For}
+   * is believed. Adapters (the embedded server, the servlet adapter) serve this router.
+   */
+  public Router router() {
+    synchronized (lock) {
+      if (router == null) {
+        router = Router.builder()
+            .addAll(context.routes().groups())
+            .enabledGroups(g -> context.config().getBoolean("obs.http." + g + ".enabled", true))
+            .trustedProxies(TrustedProxies.of(context.config().getList("obs.http.trusted-proxies")))
+            .build();
+      }
+      return router;
+    }
+  }
+
   /** Returns the modules in start order. */
   public List<ObsModule> modules() {
     return modules;
+  }
+
+  /**
+   * Returns every module's health by name, in start order: DOWN for a module that is not started
+   * or was shut down, and DOWN naming the exception type when a module's own check throws (it
+   * never reaches the caller). Cheap; never blocks on module work.
+   */
+  public Map<String, Health> health() {
+    Map<String, Health> all = new LinkedHashMap<>();
+    boolean stopped;
+    List<ObsModule> running;
+    synchronized (lock) {
+      stopped = shutdownReport.get() != null;
+      running = List.copyOf(started);
+    }
+    for (ObsModule module : modules) {
+      all.put(module.name(), healthOf(module, stopped, running.contains(module)));
+    }
+    return all;
+  }
+
+  private static Health healthOf(ObsModule module, boolean stopped, boolean running) {
+    if (stopped) {
+      return Health.builder().down("stopped").build();
+    }
+    if (!running) {
+      return Health.builder().down("not started").build();
+    }
+    try {
+      Health health = module.health();
+      return health != null ? health : Health.builder().down("health check returned nothing").build();
+    } catch (RuntimeException | LinkageError e) {
+      return Health.builder().down("health check failed: " + e.getClass().getSimpleName()).build();
+    }
   }
 
   /** Returns the module of {@code type}, or throws naming the modules that are present. */
@@ -137,6 +239,14 @@ public final class ObsKit implements AutoCloseable {
     }
   }
 
+  private void closeStore() {
+    try {
+      context.store().close();
+    } catch (RuntimeException e) {
+      log.warn("closing {} failed", context.store(), e);
+    }
+  }
+
   /**
    * Stops the started modules in reverse order. Each module may use the time left before the
    * deadline, minus a reserve for every module still to stop after it (at most {@link
@@ -145,6 +255,11 @@ public final class ObsKit implements AutoCloseable {
    */
   private ShutdownReport shutdownStarted() {
     long startNanos = System.nanoTime();
+    servers.forEach(EmbeddedHttpServer::close);
+    servers.clear();
+    if (router != null) {
+      router.close();
+    }
     long deadline = startNanos + shutdownTimeout.toNanos();
     long reserve = Math.min(MAX_MODULE_RESERVE.toNanos(),
         shutdownTimeout.toNanos() / (2L * Math.max(1, modules.size())));
@@ -165,6 +280,7 @@ public final class ObsKit implements AutoCloseable {
     if (ownsEventBus) {
       context.eventBus().close();
     }
+    closeStore();
     return new ShutdownReport(results, Duration.ofNanos(System.nanoTime() - startNanos));
   }
 }

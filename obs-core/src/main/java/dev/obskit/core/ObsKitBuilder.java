@@ -6,6 +6,7 @@ import dev.obskit.core.config.ConfigProperties;
 import dev.obskit.core.event.EventBus;
 import dev.obskit.core.id.IdGenerator;
 import dev.obskit.core.privacy.PiiScrubber;
+import dev.obskit.core.store.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,9 @@ public final class ObsKitBuilder {
   private ConfigProperties config;
   private PiiScrubber scrubber = PiiScrubber.defaults();
   private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+  private Store store;
   private boolean serviceLoaderModules;
+  private dev.obskit.core.http.HttpServerConfig httpServer;
   private final List<ObsModuleFactory> factories = new ArrayList<>();
 
   ObsKitBuilder() {}
@@ -62,10 +65,29 @@ public final class ObsKitBuilder {
     return this;
   }
 
+  /**
+   * Sets the store every module takes its repositories and generated keys from; default {@link
+   * Store#inMemory()}. The kit opens it in {@link #build()} before it creates the modules, and
+   * closes it after the modules stopped.
+   */
+  public ObsKitBuilder setStore(Store store) {
+    this.store = Objects.requireNonNull(store, "store");
+    return this;
+  }
+
   /** Sets the total shutdown deadline, from 1 ms to 10 minutes. */
   public ObsKitBuilder setShutdownTimeout(Duration shutdownTimeout) {
     this.shutdownTimeout = Checks.durationBetween("shutdownTimeout", shutdownTimeout,
         Duration.ofMillis(1), Duration.ofMinutes(10));
+    return this;
+  }
+
+  /**
+   * Makes {@link ObsKit#start()} also start the embedded HTTP server over the modules' routes,
+   * stopped with the kit; see {@link ObsKit#serve(HttpServerConfig)}.
+   */
+  public ObsKitBuilder setHttpServer(dev.obskit.core.http.HttpServerConfig config) {
+    this.httpServer = Objects.requireNonNull(config, "config");
     return this;
   }
 
@@ -85,14 +107,29 @@ public final class ObsKitBuilder {
     return this;
   }
 
-  /** Creates the context and the modules (not yet started). */
+  /**
+   * Opens the store, then creates the context and the modules (not yet started). If the store
+   * cannot open, its {@link dev.obskit.core.store.StoreException} is thrown; if a module factory
+   * throws, the store is closed again before the exception propagates.
+   */
   public ObsKit build() {
     ConfigProperties cfg = config != null ? config : ConfigProperties.fromEnvironment();
+    Store kitStore = store != null ? store : Store.inMemory();
+    kitStore.open();
+    try {
+      return build(cfg, kitStore);
+    } catch (RuntimeException | Error e) {
+      kitStore.close();
+      throw e;
+    }
+  }
+
+  private ObsKit build(ConfigProperties cfg, Store kitStore) {
     boolean ownsBus = eventBus == null;
     EventBus bus = ownsBus ? EventBus.synchronous() : eventBus;
     IdGenerator idGen = ids != null ? ids : IdGenerator.timeOrdered(clock);
     AlertManager alerts = AlertManager.inMemory(clock, bus, idGen);
-    ObsContext context = new ObsContext(clock, bus, alerts, idGen, cfg, scrubber);
+    ObsContext context = new ObsContext(clock, bus, alerts, idGen, cfg, scrubber, kitStore);
     List<ObsModule> modules = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (ObsModuleFactory factory : allFactories(cfg)) {
@@ -102,7 +139,9 @@ public final class ObsKitBuilder {
       }
       modules.add(module);
     }
-    return new ObsKit(context, modules, shutdownTimeout, ownsBus);
+    ObsKit kit = new ObsKit(context, modules, shutdownTimeout, ownsBus);
+    kit.httpServerConfig = httpServer;
+    return kit;
   }
 
   private List<ObsModuleFactory> allFactories(ConfigProperties cfg) {

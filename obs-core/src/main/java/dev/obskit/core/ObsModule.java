@@ -20,4 +20,12 @@ public interface ObsModule {
 
   /** Flushes and stops background work within {@code timeout}. Called once, after start. */
   default void shutdown(Duration timeout) {}
+
+  /**
+   * Returns the module's health now: what the health route and Actuator show. Must be cheap
+   * (read counters, never do I/O or block) and never throw; the default is UP.
+   */
+  default dev.obskit.core.health.Health health() {
+    return dev.obskit.core.health.Health.up();
+  }
 }

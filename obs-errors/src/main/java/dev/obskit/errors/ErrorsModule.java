@@ -56,15 +56,21 @@ public final class ErrorsModule implements ObsModule {
     this.config = config;
     this.projects = new ProjectRegistry(config.grouping());
     config.projects().forEach(projects::put);
-    this.releases = new ReleaseTracker(ReleaseRepository.inMemory(), ctx.ids());
-    this.issues = new IssueService(IssueRepository.inMemory(), releases, ctx.alerts(), ctx.clock(), ctx.ids());
-    this.events = EventRepository.inMemory(config.eventsPerIssue());
+    this.releases = new ReleaseTracker(
+        ctx.repository(ReleaseRepository.class, ReleaseRepository::inMemory), ctx.ids());
+    this.issues = new IssueService(ctx.repository(IssueRepository.class, IssueRepository::inMemory),
+        releases, ctx.alerts(), ctx.clock(), ctx.ids());
+    this.events = ctx.repository(EventRepository.class,
+        () -> EventRepository.inMemory(config.eventsPerIssue()));
     this.quotas = new ProjectQuotas(ctx.clock(), ctx.quotaGate());
     this.processor = new EventProcessor(projects, issues, events, ctx.scrubber(), ctx.usage(), ctx.clock());
-    this.items = new EnvelopeItems(TransactionRepository.inMemory(config.transactionsPerProject()),
-        AttachmentRepository.inMemory(config.attachmentBytesPerProject(), config.attachmentsPerProject()),
+    this.items = new EnvelopeItems(ctx.repository(TransactionRepository.class,
+            () -> TransactionRepository.inMemory(config.transactionsPerProject())),
+        ctx.repository(AttachmentRepository.class, () -> AttachmentRepository.inMemory(
+            config.attachmentBytesPerProject(), config.attachmentsPerProject())),
         ctx.scrubber(), ctx.ids(), ctx.clock());
     this.ingest = new SentryIngestHandler(projects, quotas, processor, releases, ctx.clock(), items);
+    ctx.routes().add(dev.obskit.errors.http.SentryRoutes.group(ingest, ctx.config()));
     this.prompts = new BugfixPromptBuilder(issues, events, ctx.scrubber());
   }
 

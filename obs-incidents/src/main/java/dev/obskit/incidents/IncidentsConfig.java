@@ -14,7 +14,6 @@ import dev.obskit.incidents.notify.RetryPolicy;
 import dev.obskit.incidents.oncall.OnCallDirectory;
 import dev.obskit.incidents.postmortem.PostmortemGenerator;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -50,7 +49,7 @@ public final class IncidentsConfig {
     this.tickInterval = b.tickInterval;
     this.driverEnabled = b.driverEnabled;
     this.linkBaseUrl = b.linkBaseUrl;
-    this.linkSecret = b.linkSecret != null ? b.linkSecret.clone() : randomSecret();
+    this.linkSecret = b.linkSecret != null ? b.linkSecret.clone() : null;
     this.notifiers = List.copyOf(b.notifiers);
     this.retryPolicy = b.retryPolicy;
     this.rateLimits = Map.copyOf(b.rateLimits);
@@ -95,12 +94,6 @@ public final class IncidentsConfig {
     }
     ChannelConfig.addConfigured(b, c, clock);
     return b;
-  }
-
-  private static byte[] randomSecret() {
-    byte[] s = new byte[32];
-    new SecureRandom().nextBytes(s);
-    return s;
   }
 
   record RateSpec(int permits, Duration period) {}
@@ -166,7 +159,10 @@ public final class IncidentsConfig {
       return this;
     }
 
-    /** Sets the secret signing action links (at least 16 bytes); default random per process. */
+    /**
+     * Sets the secret signing action links (at least 16 bytes); default the kit store's generated
+     * key {@code incidents.link-secret}, which survives a restart on a durable store.
+     */
     public Builder setLinkSecret(byte[] linkSecret) {
       this.linkSecret = Objects.requireNonNull(linkSecret, "linkSecret").clone();
       return this;

@@ -16,6 +16,8 @@ import dev.obskit.incidents.escalation.EscalationEngine;
 import dev.obskit.incidents.escalation.EscalationPolicyRepository;
 import dev.obskit.incidents.escalation.ResponderDirectory;
 import dev.obskit.incidents.escalation.TickReport;
+import dev.obskit.incidents.incident.IncidentRepository;
+import dev.obskit.incidents.incident.Incident;
 import dev.obskit.incidents.incident.IncidentService;
 import dev.obskit.incidents.incident.TransitionResult;
 import dev.obskit.incidents.metrics.IncidentMetrics;
@@ -54,12 +56,15 @@ import org.slf4j.LoggerFactory;
 public final class IncidentsModule implements ObsModule {
   /** The module's name. */
   public static final String NAME = "incidents";
+  /** Name of the generated action-link secret in the kit's {@code StoredKeys}. */
+  public static final String LINK_SECRET_KEY = "incidents.link-secret";
+  private static final int LINK_SECRET_BYTES = 32;
   private static final Logger log = LoggerFactory.getLogger(IncidentsModule.class);
 
   private final ObsContext ctx;
   private final IncidentsConfig config;
-  private final InMemoryServiceCatalog catalog = new InMemoryServiceCatalog();
-  private final InMemoryEscalationPolicyRepository policies = new InMemoryEscalationPolicyRepository();
+  private final ServiceCatalog catalog;
+  private final EscalationPolicyRepository policies;
   private final ResponderDirectory responders;
   private final IncidentService incidents;
   private final NotificationDispatcher dispatcher;
@@ -73,9 +78,14 @@ public final class IncidentsModule implements ObsModule {
   private IncidentsModule(ObsContext ctx, IncidentsConfig config) {
     this.ctx = ctx;
     this.config = config;
-    this.responders = new MeteredResponders(new InMemoryResponderDirectory(), ctx);
-    this.incidents = new IncidentService(new InMemoryIncidentRepository(), ctx.clock(), ctx.ids(),
-        ctx.eventBus());
+    this.catalog = ctx.repository(ServiceCatalog.class, InMemoryServiceCatalog::new);
+    this.policies = ctx.repository(EscalationPolicyRepository.class,
+        InMemoryEscalationPolicyRepository::new);
+    this.responders = new MeteredResponders(
+        ctx.repository(ResponderDirectory.class, InMemoryResponderDirectory::new), ctx);
+    this.incidents = new IncidentService(
+        ctx.repository(IncidentRepository.class, InMemoryIncidentRepository::new), ctx.clock(),
+        ctx.ids(), ctx.eventBus());
     NotificationDispatcher.Builder d = NotificationDispatcher.builder(ctx.clock())
         .setRetryPolicy(config.retryPolicy).setQueueCapacity(config.queueCapacity);
     for (Notifier n : config.notifiers) {
@@ -83,7 +93,9 @@ public final class IncidentsModule implements ObsModule {
     }
     config.rateLimits.forEach((k, r) -> d.setRateLimit(k, r.permits(), r.period()));
     this.dispatcher = d.build();
-    this.links = new ActionLinks(config.linkBaseUrl, config.linkSecret);
+    this.links = new ActionLinks(config.linkBaseUrl, config.linkSecret != null ? config.linkSecret
+        : ctx.keys().getOrCreate(LINK_SECRET_KEY, LINK_SECRET_BYTES), ctx.clock(),
+        ActionLinks.DEFAULT_TTL);
     this.engine = EscalationEngine.builder().setIncidents(incidents).setPolicies(policies)
         .setResponders(responders).setOnCall(onCallDirectory()).setCatalog(catalog)
         .setDispatcher(dispatcher)
@@ -155,12 +167,15 @@ public final class IncidentsModule implements ObsModule {
 
   /**
    * Applies a clicked acknowledge/resolve link for the host's HTTP endpoint: verifies {@code token}
-   * (constant time) and acknowledges or resolves as {@code by}. A bad token answers {@link
+   * (constant time; refused when expired or issued before the incident was re-opened) and
+   * acknowledges or resolves as {@code by}. A bad token answers {@link
    * TransitionResult.NotFound}, which does not reveal whether the incident exists.
    */
   public TransitionResult applyLink(ActionLinks.Action action, TeamId team, IncidentId id,
       String token, String by) {
-    if (!links.verify(action, team, id, token)) {
+    Optional<Incident> current = incidents.find(team, id);
+    if (current.isEmpty() || links.check(action, team, id, token,
+        ActionLinks.epochOf(current.get())) != ActionLinks.Verdict.VALID) {
       return new TransitionResult.NotFound(team, id);
     }
     return action == ActionLinks.Action.ACKNOWLEDGE ? incidents.acknowledge(team, id, by)

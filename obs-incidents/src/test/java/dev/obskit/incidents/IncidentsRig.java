@@ -51,6 +51,11 @@ public final class IncidentsRig implements AutoCloseable {
   }
 
   public IncidentsRig(Duration ackTimeout) {
+    this(ackTimeout, null);
+  }
+
+  /** A rig whose escalation asks {@code directory} who is on call (null: the {@link FakeOnCall}). */
+  public IncidentsRig(Duration ackTimeout, dev.obskit.incidents.oncall.OnCallDirectory directory) {
     incidents = new IncidentService(repository, clock, IdGenerator.sequential("inc"), bus);
     NotificationDispatcher.Builder d = NotificationDispatcher.builder(clock)
         .setRetryPolicy(new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO));
@@ -61,7 +66,7 @@ public final class IncidentsRig implements AutoCloseable {
     }
     dispatcher = d.build();
     engine = EscalationEngine.builder().setIncidents(incidents).setPolicies(policies)
-        .setResponders(responders).setOnCall(onCall).setCatalog(catalog).setDispatcher(dispatcher)
+        .setResponders(responders).setOnCall(directory == null ? onCall : directory).setCatalog(catalog).setDispatcher(dispatcher)
         .setRenderer(new IncidentNotifications(new ActionLinks("https://obs.example/incidents",
             "0123456789abcdef0123".getBytes(StandardCharsets.UTF_8))))
         .setClock(clock).setAckTimeout(ackTimeout).build();

@@ -58,10 +58,19 @@ public final class AppenderBridge {
     }
     Map<String, String> props = new LinkedHashMap<>(properties);
     props.putIfAbsent(TelemetryProperties.PREFIX + ".name", pipelineName);
+    // An appender that fails to start loses every log line with one status message nobody
+    // reads; by default it runs on memory and says so instead.
+    props.putIfAbsent(TelemetryProperties.PREFIX + ".buffer.on-missing-flags", "memory-fallback");
     TelemetryConfig config = TelemetryProperties.read(ConfigProperties.of(props),
         PiiScrubber.defaults());
     telemetry = Telemetry.start(config);
     owned = true;
+  }
+
+  /** Returns why the own pipeline is degraded right after start (e.g. a memory fallback). */
+  public java.util.List<String> degradedReasons() {
+    Telemetry t = telemetry;
+    return owned && t != null ? t.health().reasons() : java.util.List.of();
   }
 
   /** Emits on the calling thread; never throws. */

@@ -39,32 +39,68 @@ public final class Telemetry implements AutoCloseable {
   private final LongAdder filtered = new LongAdder();
   private final LongAdder encodeFailures = new LongAdder();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final LiveTail tail = new LiveTail();
+  private final String fallbackReason;
 
-  private Telemetry(TelemetryConfig config, TelemetryBuffer buffer, ShipListener listener) {
+  private Telemetry(TelemetryConfig config, TelemetryBuffer buffer, ShipListener listener,
+      String fallbackReason) {
     this.config = config;
     this.buffer = buffer;
+    this.fallbackReason = fallbackReason;
     this.encoder = new RecordEncoder(config.maxFieldChars());
     for (TelemetrySink sink : config.sinks()) {
-      senders.add(new BatchSender(sink, buffer.cursor(sink.getName()), config.ship(), listener));
+      senders.add(new BatchSender(sink, buffer.cursor(sink.getName()), config.ship(), listener,
+          buffer.id()));
     }
   }
 
   /**
    * Opens the buffer (re-shipping what a previous run left in it) and starts one sender per sink.
+   * Without the JVM flags the durable buffer needs, fails or falls back to memory as
+   * {@link TelemetryConfig#onMissingFlags()} says (a fallback logs a WARN and reports health
+   * DEGRADED).
    *
    * @throws IllegalStateException if the durable buffer cannot run in this JVM (missing flags: the
-   *     message names them) or its directory cannot be opened
+   *     message names them) and the policy is {@link MissingFlagsPolicy#FAIL}, or its directory
+   *     cannot be opened
    */
   public static Telemetry start(TelemetryConfig config, ShipListener listener) {
     requireNonNull(config, "config");
     requireNonNull(listener, "listener");
-    TelemetryBuffer buffer = config.bufferType() == BufferType.MEMORY
-        ? new InMemoryTelemetryBuffer(config.buffer())
-        : ChronicleTelemetryBuffer.open(config.buffer());
-    Telemetry t = new Telemetry(config, buffer, listener);
+    String fallback = null;
+    TelemetryBuffer buffer;
+    if (config.bufferType() == BufferType.MEMORY) {
+      buffer = new InMemoryTelemetryBuffer(config.buffer());
+    } else {
+      List<String> missing = ChronicleTelemetryBuffer.missingJvmFlags();
+      if (missing.isEmpty() || config.onMissingFlags() == MissingFlagsPolicy.FAIL) {
+        buffer = ChronicleTelemetryBuffer.open(config.buffer());
+      } else {
+        fallback = "the durable buffer is replaced by a memory buffer (lost on a crash) because"
+            + " the JVM lacks " + String.join(" ", missing) + "; start the JVM with "
+            + ChronicleTelemetryBuffer.REQUIRED_JVM_FLAGS;
+        buffer = new InMemoryTelemetryBuffer(config.buffer());
+      }
+    }
+    return start(config, listener, buffer, fallback);
+  }
+
+  /** Starts on a given buffer (tests wrap the real buffers with it). */
+  static Telemetry start(TelemetryConfig config, ShipListener listener, TelemetryBuffer buffer,
+      String fallbackReason) {
+    Telemetry t = new Telemetry(config, buffer, listener, fallbackReason);
     t.senders.forEach(BatchSender::start);
-    log.info("ObsKit telemetry '{}' started: {} buffer in {}, sinks {}", config.name(),
-        buffer.getName(), config.buffer().directory(), t.sinkNames());
+    if (fallbackReason != null) {
+      log.warn("ObsKit telemetry '{}': {}", config.name(), fallbackReason);
+      SelfDiagnostics.record(Severity.WARN, Telemetry.class.getName(), fallbackReason);
+    }
+    if (buffer.isDurable()) {
+      log.info("ObsKit telemetry '{}' started: {} buffer in {}, sinks {}", config.name(),
+          buffer.getName(), config.buffer().directory(), t.sinkNames());
+    } else {
+      log.info("ObsKit telemetry '{}' started: {} buffer (not durable), sinks {}", config.name(),
+          buffer.getName(), t.sinkNames());
+    }
     return t;
   }
 
@@ -100,6 +136,22 @@ public final class Telemetry implements AutoCloseable {
    * throws.
    */
   public boolean emit(TelemetryEvent event) {
+    if (!SelfDiagnostics.enter()) {
+      // Logged from inside this or another pipeline's emit on the same thread (a transform or
+      // the buffer logging): a nested append would reuse this thread's encoding buffer and
+      // Chronicle's open document and lose the outer record.
+      SelfDiagnostics.exit();
+      SelfDiagnostics.record(event.severity(), event.logger(), event.message());
+      return false;
+    }
+    try {
+      return emitOutermost(event);
+    } finally {
+      SelfDiagnostics.exit();
+    }
+  }
+
+  private boolean emitOutermost(TelemetryEvent event) {
     emitted.increment();
     TelemetryEvent e = config.transforms().apply(event);
     if (e == null) {
@@ -113,7 +165,19 @@ public final class Telemetry implements AutoCloseable {
       encodeFailures.increment();
       return false;
     }
-    return buffer.append(encoded.array(), 0, encoded.length());
+    boolean appended = buffer.append(encoded.array(), 0, encoded.length());
+    if (appended) {
+      tail.publish(e, encoded.array(), encoded.length());
+    }
+    return appended;
+  }
+
+  /**
+   * Returns this pipeline's live-tail source: subscribe with a {@link TailFilter} to receive the
+   * log events emitted from now on.
+   */
+  public LiveTail tail() {
+    return tail;
   }
 
   /**
@@ -122,7 +186,12 @@ public final class Telemetry implements AutoCloseable {
    */
   public boolean appendEncoded(byte[] record, int offset, int length) {
     emitted.increment();
-    return buffer.append(record, offset, length);
+    SelfDiagnostics.enter();
+    try {
+      return buffer.append(record, offset, length);
+    } finally {
+      SelfDiagnostics.exit();
+    }
   }
 
   /** Returns the encoder this pipeline uses. */
@@ -154,6 +223,7 @@ public final class Telemetry implements AutoCloseable {
       return;
     }
     TelemetryRegistry.unregister(this);
+    tail.close();
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean drained = flush(timeout.multipliedBy(3).dividedBy(4));
     for (BatchSender s : senders) {
@@ -170,6 +240,28 @@ public final class Telemetry implements AutoCloseable {
   @Override
   public void close() {
     close(Duration.ofSeconds(5));
+  }
+
+  private TelemetryHealth health(long dropped) {
+    List<String> reasons = new ArrayList<>();
+    if (fallbackReason != null) {
+      reasons.add(fallbackReason);
+    }
+    if (dropped > 0) {
+      reasons.add(dropped + " records dropped (buffer cap or disk floor reached, oversized or"
+          + " unencodable records)");
+    }
+    for (BatchSender s : senders) {
+      if (!s.isRunning() && !closed.get()) {
+        reasons.add("the sender of sink '" + s.sink().getName() + "' is not running");
+      }
+    }
+    return TelemetryHealth.of(reasons);
+  }
+
+  /** Returns the pipeline's health: the same as {@code stats().health()}. */
+  public TelemetryHealth health() {
+    return stats().health();
   }
 
   /** Returns current counters; cheap enough to poll every second. */
@@ -194,8 +286,9 @@ public final class Telemetry implements AutoCloseable {
       sendNanos += st.sendNanosTotal();
       maxNanos = Math.max(maxNanos, st.sendNanosMax());
     }
+    long dropped = b.dropped() + encodeFailures.sum();
     return new TelemetryStats(emitted.sum(), filtered.sum(), queued, shipped, retried,
-        b.dropped() + encodeFailures.sum(), dead, b.bytes(), sends == 0 ? 0 : sendNanos / sends,
-        maxNanos, List.copyOf(perSink));
+        dropped, dead, b.bytes(), sends == 0 ? 0 : sendNanos / sends,
+        maxNanos, List.copyOf(perSink), health(dropped), SelfDiagnostics.recorded());
   }
 }

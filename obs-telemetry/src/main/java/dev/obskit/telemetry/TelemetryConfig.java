@@ -27,9 +27,11 @@ import java.util.Set;
  * @param sinks where records go; each has its own sender thread and read position
  * @param transforms applied on the logging thread before buffering
  * @param maxFieldChars longest message/attribute/stack text kept per record
+ * @param onMissingFlags what a durable buffer does in a JVM without Chronicle's flags
  */
 public record TelemetryConfig(String name, TeamId team, BufferType bufferType, BufferConfig buffer,
-    ShipConfig ship, List<TelemetrySink> sinks, TransformPipeline transforms, int maxFieldChars) {
+    ShipConfig ship, List<TelemetrySink> sinks, TransformPipeline transforms, int maxFieldChars,
+    MissingFlagsPolicy onMissingFlags) {
 
   /** The default pipeline name. */
   public static final String DEFAULT_NAME = "default";
@@ -52,6 +54,7 @@ public record TelemetryConfig(String name, TeamId team, BufferType bufferType, B
       }
     }
     requireNonNull(transforms, "transforms");
+    requireNonNull(onMissingFlags, "onMissingFlags");
     if (maxFieldChars < 64) {
       throw new IllegalArgumentException("maxFieldChars must be >= 64, got " + maxFieldChars);
     }
@@ -72,8 +75,15 @@ public record TelemetryConfig(String name, TeamId team, BufferType bufferType, B
     private final List<TelemetrySink> sinks = new ArrayList<>();
     private TransformPipeline transforms = TransformPipeline.identity();
     private int maxFieldChars = RecordEncoder.DEFAULT_MAX_FIELD_CHARS;
+    private MissingFlagsPolicy onMissingFlags = MissingFlagsPolicy.FAIL;
 
     Builder() {}
+
+    /** Sets what happens without Chronicle's JVM flags; default {@link MissingFlagsPolicy#FAIL}. */
+    public Builder setOnMissingFlags(MissingFlagsPolicy onMissingFlags) {
+      this.onMissingFlags = requireNonNull(onMissingFlags, "onMissingFlags");
+      return this;
+    }
 
     public Builder setName(String name) {
       this.name = requireNonNull(name, "name");
@@ -134,7 +144,8 @@ public record TelemetryConfig(String name, TeamId team, BufferType bufferType, B
       if (list.isEmpty()) {
         list.add(FileSink.builder().setDirectory(directory.resolve("logs")).build());
       }
-      return new TelemetryConfig(name, team, bufferType, b, s, list, transforms, maxFieldChars);
+      return new TelemetryConfig(name, team, bufferType, b, s, list, transforms, maxFieldChars,
+          onMissingFlags);
     }
   }
 }

@@ -62,6 +62,8 @@ public final class TelemetryProperties {
       b.setTeam(check(PREFIX + ".team", () -> TeamId.of(team)));
     }
     b.setBufferType(enumValue(config, PREFIX + ".buffer.type", BufferType.class, BufferType.CHRONICLE));
+    b.setOnMissingFlags(enumValue(config, PREFIX + ".buffer.on-missing-flags",
+        MissingFlagsPolicy.class, MissingFlagsPolicy.FAIL));
     b.setBuffer(buffer(config, dir, clock));
     b.setShip(ship(config, dir));
     for (String sink : config.getList(PREFIX + ".sinks")) {
@@ -85,12 +87,21 @@ public final class TelemetryProperties {
         .setMaxBytes(positiveBytes(c, p + ".max-bytes", BufferConfig.DEFAULT_MAX_BYTES))
         .setMinFreeDiskBytes(bytes(c, p + ".min-free-disk", BufferConfig.DEFAULT_MIN_FREE_DISK_BYTES))
         .setOverflowPolicy(enumValue(c, p + ".overflow", OverflowPolicy.class, OverflowPolicy.DROP_NEWEST))
-        .setRollCycle(c.getString(p + ".roll-cycle", BufferConfig.DEFAULT_ROLL_CYCLE))
+        .setRollCycle(rollCycle(c, p + ".roll-cycle"))
         .setBlockSize(positiveBytes(c, p + ".block-size", BufferConfig.DEFAULT_BLOCK_SIZE))
         .setShards(shards(c, p + ".shards"));
     Duration timeout = c.getDuration(p + ".block-timeout", BufferConfig.DEFAULT_BLOCK_TIMEOUT);
     b.setBlockTimeout(timeout);
     return check(p, b::build);
+  }
+
+  private static String rollCycle(ConfigProperties c, String key) {
+    String v = c.getString(key, BufferConfig.DEFAULT_ROLL_CYCLE).trim().toUpperCase(Locale.ROOT);
+    if (!BufferConfig.ROLL_CYCLES.contains(v)) {
+      throw new ConfigException(key, "unknown roll cycle '" + c.getString(key) + "' (expected one of "
+          + String.join(", ", BufferConfig.ROLL_CYCLES) + ")");
+    }
+    return v;
   }
 
   private static ShipConfig ship(ConfigProperties c, Path dir) {

@@ -19,7 +19,10 @@ import java.util.List;
  * @param meanSendNanos mean send latency over all sinks
  * @param maxSendNanos slowest send
  * @param sinks per-sink counters
+ * @param health OK, or DEGRADED with the reasons
+ * @param selfDiagnostics events of ObsKit's own and its dependencies' loggers kept out of the
+ *     pipeline (process-wide; see {@link SelfDiagnostics})
  */
 public record TelemetryStats(long emitted, long filtered, long queued, long shipped, long retried,
     long dropped, long deadLettered, long bufferBytes, long meanSendNanos, long maxSendNanos,
-    List<SenderStats> sinks) {}
+    List<SenderStats> sinks, TelemetryHealth health, long selfDiagnostics) {}

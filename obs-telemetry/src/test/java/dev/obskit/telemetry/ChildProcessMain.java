@@ -24,6 +24,14 @@ public final class ChildProcessMain {
       }
       return;
     }
+    if ("module-start".equals(args[0])) {
+      moduleStart(Path.of(args[1]), out);
+      return;
+    }
+    if ("appender".equals(args[0])) {
+      appender(Path.of(args[1]), out);
+      return;
+    }
     Telemetry t = Telemetry.start(config(Path.of(args[1]), args[2]));
     out.println("STARTED");
     if ("emit-threads".equals(args[0])) {
@@ -45,6 +53,41 @@ public final class ChildProcessMain {
         out.flush();
       }
     }
+  }
+
+  /** Starts a pipeline as the module API does (default policy: fail without the flags). */
+  private static void moduleStart(Path dir, PrintStream out) {
+    try (Telemetry t = Telemetry.start(TelemetryConfig.builder().setDirectory(dir).build())) {
+      out.println("STARTED " + t.health().status());
+    } catch (IllegalStateException e) {
+      out.println("FAILED " + e.getMessage());
+    }
+  }
+
+  /** A logback appender with its own file-sink pipeline: logs 5 lines, stops, reports. */
+  private static void appender(Path dir, PrintStream out) {
+    ch.qos.logback.classic.LoggerContext ctx = new ch.qos.logback.classic.LoggerContext();
+    ctx.setMDCAdapter(org.slf4j.MDC.getMDCAdapter());
+    ctx.start();
+    dev.obskit.telemetry.logback.ObsKitAppender a = new dev.obskit.telemetry.logback.ObsKitAppender();
+    a.setContext(ctx);
+    a.setName("OBSKIT");
+    a.setDir(dir.toString());
+    a.setSinks("file");
+    a.setMinFreeDisk("0");
+    a.start();
+    out.println("APPENDER started=" + a.isStarted());
+    ctx.getStatusManager().getCopyOfStatusList().forEach(st -> out.println("STATUS " + st));
+    if (a.isStarted()) {
+      out.println("HEALTH " + a.telemetry().orElseThrow().health());
+      ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(a);
+      for (int i = 0; i < 5; i++) {
+        ctx.getLogger("app.Orders").info("order {}", i);
+      }
+      out.println("FLUSHED " + a.telemetry().orElseThrow().flush(Duration.ofSeconds(10)));
+    }
+    ctx.stop();
+    out.flush();
   }
 
   /** Writers in "emit-threads" mode; the buffer has 4 shards by default, one per writer. */

@@ -172,7 +172,7 @@ class ShippingLimitsTest {
       if (e.code() == 202) {
         assertThat(e.bodyBytes()).isLessThanOrEqualTo(LIMIT);
       }
-      assertThat(e.batchId()).matches("betterstack-[0-9a-f]+-[0-9a-f]+");
+      assertThat(e.batchId()).matches("betterstack-[0-9a-f]{16}-[0-9a-f]+-[0-9a-f]+");
     }
     List<String> acceptedIds = exchanges.stream().filter(e -> e.code() == 202)
         .map(Exchange::batchId).toList();
@@ -293,7 +293,8 @@ class ShippingLimitsTest {
     List<Long> positions = new ArrayList<>();
     BufferCursor probe = second.buffer().cursor("probe");
     probe.read(10, Long.MAX_VALUE, new ArrayList<>(), positions::add);
-    assertThat(idBeforeRestart).isEqualTo("betterstack-" + Long.toHexString(positions.get(0))
+    assertThat(idBeforeRestart).isEqualTo("betterstack-" + second.buffer().id() + "-"
+        + Long.toHexString(positions.get(0))
         + "-" + Long.toHexString(positions.get(9)));
   }
 
@@ -338,7 +339,7 @@ class ShippingLimitsTest {
     // Read from shard 0 on: all of shards 0 and 1, two records of shard 2.
     assertThat(exchanges.get(0).seqs()).containsExactlyElementsOf(range(0, 12));
     assertThat(idBeforeRestart).as("several shards: first, last and a digest of the shard runs")
-        .matches("betterstack-[0-9a-f]+-[0-9a-f]+-[0-9a-f]+");
+        .matches("betterstack-[0-9a-f]{16}-[0-9a-f]+-[0-9a-f]+-[0-9a-f]+");
 
     bufferOnThreads(4, 5, 20); // five more events in every shard while the sender is down
     exchanges.clear();
@@ -366,7 +367,8 @@ class ShippingLimitsTest {
     long firstOfShard0 = positions.stream().filter(p -> p >>> 56 == 0).min(Long::compare).get();
     long secondOfShard2 = positions.stream().filter(p -> p >>> 56 == 2).sorted().skip(1)
         .findFirst().get();
-    assertThat(idBeforeRestart).startsWith("betterstack-" + Long.toHexString(firstOfShard0) + "-"
+    assertThat(idBeforeRestart).startsWith("betterstack-" + second.buffer().id() + "-"
+        + Long.toHexString(firstOfShard0) + "-"
         + Long.toHexString(secondOfShard2) + "-");
   }
 
@@ -384,7 +386,7 @@ class ShippingLimitsTest {
       assertThat(cursor.read(0, Long.MAX_VALUE, new ArrayList<>())).isEqualTo(-1);
       BatchSender sender = new BatchSender(BetterStackSink.builder()
           .setIngestUrl(server.url("/").toString()).setSourceToken("tok").setGzip(false).build(),
-          cursor, fullBatchesOf(10), ShipListener.noop());
+          cursor, fullBatchesOf(10), ShipListener.noop(), buffer.id());
       sender.start();
       await().atMost(Duration.ofSeconds(10)).until(() -> exchanges.size() >= 2);
       sender.stop(Duration.ofMillis(200));
@@ -415,7 +417,7 @@ class ShippingLimitsTest {
     List<String> acceptedIds = exchanges.stream().filter(e -> e.code() == 202)
         .map(Exchange::batchId).toList();
     assertThat(acceptedIds).hasSizeGreaterThan(1).doesNotHaveDuplicates()
-        .allMatch(id -> id.matches("betterstack-[0-9a-f]+-[0-9a-f]+(-[0-9a-f]+)?"));
+        .allMatch(id -> id.matches("betterstack-[0-9a-f]{16}-[0-9a-f]+-[0-9a-f]+(-[0-9a-f]+)?"));
   }
 
   @Test

@@ -60,7 +60,7 @@ class TelemetryPropertiesTest {
     assertThat(c.buffer().overflowPolicy()).isEqualTo(OverflowPolicy.BLOCK_WITH_TIMEOUT);
     assertThat(c.buffer().blockTimeout()).isEqualTo(Duration.ofMillis(50));
     assertThat(c.ship().maxBatchRecords()).isEqualTo(250);
-    assertThat(c.transforms().size()).isEqualTo(1);
+    assertThat(c.transforms().size()).as("min-level, and scrub (on by default)").isEqualTo(2);
     assertThat(c.sinks().get(0).toString()).doesNotContain("t0k");
   }
 

@@ -6,6 +6,7 @@ import dev.obskit.core.alert.AlertSeverity;
 import dev.obskit.uptime.availability.AvailabilityStore;
 import dev.obskit.uptime.check.CheckResult;
 import dev.obskit.uptime.check.Monitor;
+import dev.obskit.uptime.check.SkipCause;
 import dev.obskit.uptime.maintenance.MaintenanceWindow;
 import dev.obskit.uptime.state.MonitorState;
 import dev.obskit.uptime.state.MonitorStateMachine;
@@ -13,8 +14,11 @@ import dev.obskit.uptime.state.SecondOpinion;
 import dev.obskit.uptime.state.StateTransition;
 import dev.obskit.uptime.state.Step;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +35,8 @@ final class MonitorRuntime {
   private final AtomicReference<Monitor> monitor;
   private final MonitorStateMachine machine;
   private final AtomicReference<CheckResult> last = new AtomicReference<>();
+  private final AtomicLongArray unknown = new AtomicLongArray(SkipCause.values().length);
+  private volatile Instant unknownSince;
   private final ExpiryWatcher certificate = new ExpiryWatcher("TLS certificate",
       "uptime:tls-expiry:");
   private final ExpiryWatcher domain = new ExpiryWatcher("Domain registration",
@@ -61,12 +67,41 @@ final class MonitorRuntime {
     return Optional.ofNullable(last.get());
   }
 
+  /** Returns how many checks of this monitor could not run, per cause (causes seen only). */
+  Map<SkipCause, Long> unknownCounts() {
+    Map<SkipCause, Long> counts = new EnumMap<>(SkipCause.class);
+    for (SkipCause c : SkipCause.values()) {
+      long n = unknown.get(c.ordinal());
+      if (n > 0) {
+        counts.put(c, n);
+      }
+    }
+    return counts;
+  }
+
+  /** Returns since when every result has been UNKNOWN, if the last one was. */
+  Optional<Instant> unknownSince() {
+    return Optional.ofNullable(unknownSince);
+  }
+
+  /**
+   * Applies one result. An UNKNOWN result (the check could not run) is only counted: the state
+   * machine, availability and SLIs never see it.
+   */
   void apply(CheckResult result, ObsContext ctx, AvailabilityStore store,
       List<MaintenanceWindow> global, SecondOpinion secondOpinion) {
     Monitor m = monitor.get();
     Instant at = result.startedAt();
     last.set(result);
-    boolean maintenance = m.inMaintenance(at) || global.stream().anyMatch(w -> w.covers(at));
+    if (result.isUnknown()) {
+      unknown.incrementAndGet(result.skipCause().orElseThrow().ordinal());
+      if (unknownSince == null) {
+        unknownSince = at;
+      }
+      return;
+    }
+    unknownSince = null;
+    boolean maintenance = inMaintenance(at, global);
     Step step = machine.observe(m, result, at, maintenance, secondOpinion);
     store.recordCheck(m.id(), result);
     store.apply(m.id(), step);
@@ -90,6 +125,11 @@ final class MonitorRuntime {
       result.domainExpiresAt().ifPresent(
           ex -> domain.observe(m, m.domainExpiry(), ex, at, ctx.alerts()));
     }
+  }
+
+  /** Returns whether {@code at} lies in this monitor's or a global maintenance window. */
+  boolean inMaintenance(Instant at, List<MaintenanceWindow> global) {
+    return monitor.get().inMaintenance(at) || global.stream().anyMatch(w -> w.covers(at));
   }
 
   /** The DOWN alert re-raised after a restart restored a confirmed outage. */

@@ -48,6 +48,14 @@ public final class UptimeConfig {
   public static final Duration DEFAULT_MAX_TICK_SLEEP = Duration.ofMillis(200);
   /** Default interval between SLO evaluations. */
   public static final Duration DEFAULT_SLO_INTERVAL = Duration.ofMinutes(1);
+  /** Default capacity of the probe pool's waiting queue (and of OkHttp's ready queue). */
+  public static final int DEFAULT_PROBE_QUEUE_CAPACITY = 10_000;
+  /** Default time a monitor may see only UNKNOWN results before the self-monitoring alert. */
+  public static final Duration DEFAULT_UNKNOWN_ALERT_AFTER = Duration.ofMinutes(10);
+  /** Default window in which a check that could not run keeps the module DEGRADED. */
+  public static final Duration DEFAULT_HEALTH_WINDOW = Duration.ofMinutes(5);
+  /** Default team that receives ObsKit's self-monitoring alerts. */
+  public static final TeamId DEFAULT_OPERATOR_TEAM = TeamId.of("obskit");
   /** Default interval between history snapshots. */
   public static final Duration DEFAULT_SNAPSHOT_INTERVAL = Duration.ofMinutes(5);
 
@@ -67,8 +75,18 @@ public final class UptimeConfig {
   private final Optional<TeamId> fileTeam;
   private final Optional<HistoryStore> historyStore;
   private final Duration snapshotInterval;
+  private final int probeQueueCapacity;
+  private final Duration unknownAlertAfter;
+  private final Duration healthWindow;
+  private final TeamId operatorTeam;
+  private final Optional<String> resolverCanary;
 
   private UptimeConfig(Builder b) {
+    this.probeQueueCapacity = b.probeQueueCapacity;
+    this.unknownAlertAfter = b.unknownAlertAfter;
+    this.healthWindow = b.healthWindow;
+    this.operatorTeam = b.operatorTeam;
+    this.resolverCanary = Optional.ofNullable(b.resolverCanary);
     this.probeThreads = b.probeThreads;
     this.maxConcurrentHttp = b.maxConcurrentHttp;
     this.maxPerHost = b.maxPerHost;
@@ -217,6 +235,35 @@ public final class UptimeConfig {
     return snapshotInterval;
   }
 
+  /** Returns the capacity of the probe pool's waiting queue (0: hand-off only). */
+  public int probeQueueCapacity() {
+    return probeQueueCapacity;
+  }
+
+  /** Returns how long a monitor may see only UNKNOWN results before the self-monitoring alert. */
+  public Duration unknownAlertAfter() {
+    return unknownAlertAfter;
+  }
+
+  /** Returns how long a check that could not run keeps {@link UptimeHealth} DEGRADED. */
+  public Duration healthWindow() {
+    return healthWindow;
+  }
+
+  /** Returns the team that receives ObsKit's self-monitoring alerts. */
+  public TeamId operatorTeam() {
+    return operatorTeam;
+  }
+
+  /**
+   * Returns the resolver canary: a name that always resolves on a healthy host. When set, a check
+   * failing to resolve its target while the canary fails too is UNKNOWN (the host's resolver is
+   * down), not DOWN.
+   */
+  public Optional<String> resolverCanary() {
+    return resolverCanary;
+  }
+
   /** Builds an {@link UptimeConfig}; validates eagerly. Not thread-safe. */
   public static final class Builder {
     private int probeThreads = DEFAULT_PROBE_THREADS;
@@ -235,8 +282,63 @@ public final class UptimeConfig {
     private TeamId fileTeam;
     private HistoryStore historyStore;
     private Duration snapshotInterval = DEFAULT_SNAPSHOT_INTERVAL;
+    private int probeQueueCapacity = DEFAULT_PROBE_QUEUE_CAPACITY;
+    private Duration unknownAlertAfter = DEFAULT_UNKNOWN_ALERT_AFTER;
+    private Duration healthWindow = DEFAULT_HEALTH_WINDOW;
+    private TeamId operatorTeam = DEFAULT_OPERATOR_TEAM;
+    private String resolverCanary;
 
     Builder() {}
+
+    /**
+     * Sets the capacity of the probe pool's waiting queue, 0 to 1,000,000 (0: a check starts only
+     * when a probe thread is idle). A check that finds the queue full is UNKNOWN. Default 10,000.
+     */
+    public Builder setProbeQueueCapacity(int capacity) {
+      if (capacity < 0 || capacity > 1_000_000) {
+        throw new IllegalArgumentException("probeQueueCapacity must be 0 to 1000000, got "
+            + capacity);
+      }
+      this.probeQueueCapacity = capacity;
+      return this;
+    }
+
+    /**
+     * Sets how long a monitor may see only UNKNOWN results before ObsKit raises its
+     * self-monitoring alert, 1 minute to 24 hours. Default 10 minutes.
+     */
+    public Builder setUnknownAlertAfter(Duration after) {
+      this.unknownAlertAfter = Checks.durationBetween("unknownAlertAfter", after,
+          Duration.ofMinutes(1), Duration.ofHours(24));
+      return this;
+    }
+
+    /** Sets how long a check that could not run keeps the health DEGRADED, 1 s to 24 h. */
+    public Builder setHealthWindow(Duration window) {
+      this.healthWindow = Checks.durationBetween("healthWindow", window, Duration.ofSeconds(1),
+          Duration.ofHours(24));
+      return this;
+    }
+
+    /** Sets the team receiving ObsKit's self-monitoring alerts. Default {@code obskit}. */
+    public Builder setOperatorTeam(TeamId team) {
+      this.operatorTeam = Objects.requireNonNull(team, "operatorTeam");
+      return this;
+    }
+
+    /**
+     * Sets a resolver canary, a host name that always resolves on a healthy host (e.g. your own
+     * service's name). Default none: every failed resolution is the target's DNS trouble.
+     */
+    public Builder setResolverCanary(String hostName) {
+      Objects.requireNonNull(hostName, "resolverCanary");
+      if (!hostName.matches("[A-Za-z0-9.-]{1,253}")) {
+        throw new IllegalArgumentException("resolverCanary must be a host name, got '"
+            + hostName + "'");
+      }
+      this.resolverCanary = hostName;
+      return this;
+    }
 
     /** Sets the probe pool size, 1 to 256. */
     public Builder setProbeThreads(int threads) {

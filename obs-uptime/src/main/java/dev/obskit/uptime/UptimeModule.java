@@ -1,6 +1,7 @@
 package dev.obskit.uptime;
 
 import dev.obskit.core.ObsContext;
+import dev.obskit.core.availability.AvailabilityView;
 import dev.obskit.core.ObsModule;
 import dev.obskit.core.id.MonitorId;
 import dev.obskit.core.id.TeamId;
@@ -11,11 +12,14 @@ import dev.obskit.uptime.check.CheckResult;
 import dev.obskit.uptime.check.Checker;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.check.MonitorKind;
+import dev.obskit.uptime.check.SkipCause;
 import dev.obskit.uptime.config.MonitorFile;
 import dev.obskit.uptime.heartbeat.Heartbeat;
 import dev.obskit.uptime.heartbeat.HeartbeatService;
+import dev.obskit.uptime.history.HistoryStore;
 import dev.obskit.uptime.maintenance.MaintenanceWindow;
 import dev.obskit.uptime.schedule.CheckScheduler;
+import dev.obskit.uptime.schedule.ProbeLauncher;
 import dev.obskit.uptime.schedule.SchedulerDriver;
 import dev.obskit.uptime.schedule.SchedulerStats;
 import dev.obskit.uptime.slo.Slo;
@@ -66,21 +70,36 @@ public final class UptimeModule implements ObsModule {
   private final List<MaintenanceWindow> globalMaintenance = new CopyOnWriteArrayList<>();
   private final Object sloLock = new Object();
   private final HistorySnapshots snapshots;
+  private final SelfMonitor self;
   private Instant lastSloRun = Instant.MIN;
 
   private UptimeModule(ObsContext ctx, UptimeConfig config) {
     this.ctx = ctx;
     this.config = config;
-    this.probes = new Probes(ctx.clock(), config);
+    this.self = new SelfMonitor(config, ctx.alerts());
+    this.probes = new Probes(ctx.clock(), config,
+        (what, e) -> self.problem(what, what + ": " + e, ctx.clock().instant()));
     this.store = new AvailabilityStore(ctx.clock());
     this.heartbeats = new HeartbeatService(ctx.clock(), ctx.alerts(), ctx.eventBus(), store,
         ctx.scrubber());
     this.sloEvaluator = new SloEvaluator(ctx.clock(), store, ctx.alerts());
-    this.scheduler = new CheckScheduler(ctx.clock(), this::launch, config.maxPerHost(),
-        config.jitter());
+    this.scheduler = new CheckScheduler(ctx.clock(), new ProbeLauncher() {
+      @Override
+      public CompletableFuture<?> launch(Monitor monitor) {
+        return UptimeModule.this.launch(monitor);
+      }
+
+      @Override
+      public void skipped(Monitor monitor, SkipCause cause) {
+        UptimeModule.this.skipped(monitor, cause);
+      }
+    }, config.maxPerHost(), Math.max(1, config.probeQueueCapacity()), config.jitter());
     this.driver = new SchedulerDriver(ctx.clock(), scheduler, this::housekeeping,
-        config.maxTickSleep());
-    this.snapshots = config.historyStore().map(h -> new HistorySnapshots(h,
+        config.maxTickSleep(), (what, e) -> self.problem(what, what + ": " + e,
+            ctx.clock().instant()));
+    // The config's history store wins; else the kit store's (a JDBC one, say); else none.
+    this.snapshots = config.historyStore()
+        .or(() -> ctx.store().repository(HistoryStore.class)).map(h -> new HistorySnapshots(h,
         config.snapshotInterval(), ctx.clock(), config.driverEnabled())).orElse(null);
   }
 
@@ -100,6 +119,9 @@ public final class UptimeModule implements ObsModule {
     config.monitors().forEach(module::addMonitor);
     config.heartbeats().forEach(module::addHeartbeat);
     config.slos().forEach(module::addSlo);
+    if (ctx.lookup(AvailabilityView.class).isEmpty()) {
+      ctx.register(AvailabilityView.class, new UptimeAvailabilityView(module));
+    }
     return module;
   }
 
@@ -117,6 +139,7 @@ public final class UptimeModule implements ObsModule {
 
   @Override
   public void shutdown(Duration timeout) {
+    probes.stopping();
     if (config.driverEnabled()) {
       driver.stop(timeout.dividedBy(2));
     }
@@ -250,6 +273,7 @@ public final class UptimeModule implements ObsModule {
   /** Adds an SLO, evaluated every {@link UptimeConfig#sloInterval()}. */
   public void addSlo(Slo slo) {
     slos.put(slo.id(), Objects.requireNonNull(slo, "slo"));
+    sloEvaluator.register(slo);
   }
 
   /** Evaluates an SLO now (raising or resolving its alerts) and returns its status. */
@@ -292,6 +316,41 @@ public final class UptimeModule implements ObsModule {
   /** Returns a monitor's last check result. */
   public Optional<CheckResult> lastResult(MonitorId id) {
     return Optional.ofNullable(runtimes.get(id)).flatMap(MonitorRuntime::lastResult);
+  }
+
+  /**
+   * Returns the module's own health: DEGRADED, with the reasons, while checks could not run
+   * within {@link UptimeConfig#healthWindow()} (probe queue full, budget overrun, ...) or the
+   * scheduler had to recover. Never blocks.
+   */
+  public UptimeHealth uptimeHealth() {
+    return self.health(ctx.clock().instant());
+  }
+
+  /** Returns the probes (package-private, for tests). */
+  Probes probes() {
+    return probes;
+  }
+
+  /** The same as {@link #uptimeHealth()} in the kit-wide form (health route, Actuator). */
+  @Override
+  public dev.obskit.core.health.Health health() {
+    UptimeHealth h = uptimeHealth();
+    dev.obskit.core.health.Health.Builder b = dev.obskit.core.health.Health.builder();
+    h.reasons().forEach(b::degraded);
+    h.uncheckedByCause().forEach((cause, n) -> b.detail("unchecked." + cause.name().toLowerCase(java.util.Locale.ROOT), n));
+    return b.detail("monitors", runtimes.size()).build();
+  }
+
+  /** Returns how many checks of {@code id} could not run, per cause; empty when none. */
+  public Map<SkipCause, Long> uncheckedCounts(MonitorId id) {
+    MonitorRuntime rt = runtimes.get(id);
+    return rt == null ? Map.of() : rt.unknownCounts();
+  }
+
+  /** Returns the dedup key of ObsKit's self-monitoring alert (sent to the operator team). */
+  public static String selfMonitoringDedupKey() {
+    return SelfMonitor.ALERT_KEY;
   }
 
   /** Returns the alert dedup key of a monitor. */
@@ -339,20 +398,33 @@ public final class UptimeModule implements ObsModule {
     return rt == null ? CompletableFuture.completedFuture(null) : probeAndApply(rt);
   }
 
+  private void skipped(Monitor m, SkipCause cause) {
+    MonitorRuntime rt = runtimes.get(m.id());
+    if (rt != null) {
+      applyResult(rt, CheckResult.unknown(ctx.clock().instant(), cause,
+          "host " + m.spec().targetHost() + " has too many checks waiting"));
+    }
+  }
+
   private CompletableFuture<CheckResult> probeAndApply(MonitorRuntime rt) {
-    Monitor m = rt.monitor();
-    return probes.check(m).thenApply(result -> {
-      try {
-        rt.apply(result, ctx, store, globalMaintenance, config.secondOpinion());
-      } catch (RuntimeException e) {
-        LOG.error("applying the result of {} failed", m.id(), e);
-      }
-      return result;
-    });
+    return probes.check(rt.monitor()).thenApply(result -> applyResult(rt, result));
+  }
+
+  private CheckResult applyResult(MonitorRuntime rt, CheckResult result) {
+    try {
+      result.skipCause().ifPresent(c -> self.unknown(c, result.startedAt()));
+      rt.apply(result, ctx, store, globalMaintenance, config.secondOpinion());
+      sloEvaluator.record(rt.monitor().id(), result,
+          rt.inMaintenance(result.startedAt(), globalMaintenance));
+    } catch (RuntimeException e) {
+      LOG.error("applying the result of {} failed", rt.monitor().id(), e);
+    }
+    return result;
   }
 
   private void housekeeping() {
     heartbeats.evaluate();
+    self.evaluate(ctx.clock().instant(), runtimes.values());
     if (snapshots != null) {
       snapshots.maybeSave(this);
     }

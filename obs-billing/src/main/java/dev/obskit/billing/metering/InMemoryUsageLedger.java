@@ -5,15 +5,15 @@ import dev.obskit.core.id.TeamId;
 import dev.obskit.core.usage.UsageEvent;
 import java.time.YearMonth;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link UsageLedger} in memory: one shard per team and period, each guarded by its own lock, so
- * teams never contend with each other. Within a shard the key is added only after the meter state
- * accepted the event, which is the whole trick against lost retries. Thread-safe.
+ * teams never contend with each other. Keys live in their meter's state (scoped by team, meter and
+ * period) with the quantity they were counted with, so a conflicting replay is told apart from a
+ * duplicate. The key is kept only if the meter state accepted the event, which is the whole trick
+ * against lost retries. Thread-safe.
  */
 final class InMemoryUsageLedger implements UsageLedger {
   /** Most distinct meters one team may have in one period; more are rejected, not stored. */
@@ -52,6 +52,21 @@ final class InMemoryUsageLedger implements UsageLedger {
   }
 
   @Override
+  public boolean hasSeen(TeamId teamId, BillingPeriod period, String meter, String idempotencyKey) {
+    Shard shard = shards.get(new ShardKey(teamId, period));
+    return shard != null && shard.hasSeen(meter, idempotencyKey);
+  }
+
+  /** Returns how many idempotency keys are held, over every team and period. */
+  long keyCount() {
+    long count = 0;
+    for (Shard shard : shards.values()) {
+      count += shard.keyCount();
+    }
+    return count;
+  }
+
+  @Override
   public void forgetKeysBefore(YearMonth month) {
     shards.forEach((key, shard) -> {
       if (key.period().month().isBefore(month)) {
@@ -64,7 +79,6 @@ final class InMemoryUsageLedger implements UsageLedger {
 
   private static final class Shard {
     private final BillingPeriod period;
-    private Set<String> keys = new HashSet<>();
     private final Map<String, MeterState> states = new HashMap<>();
 
     Shard(BillingPeriod period) {
@@ -72,33 +86,23 @@ final class InMemoryUsageLedger implements UsageLedger {
     }
 
     synchronized IngestOutcome record(MeterDefinition meter, UsageEvent event) {
+      MeterState state = states.get(meter.name());
       if (meter.aggregation() == Aggregation.UNIQUE_COUNT
           && !event.dimensions().containsKey(meter.uniqueDimension())) {
-        return keys.contains(event.idempotencyKey()) ? IngestOutcome.DUPLICATE
+        return state != null && state.hasKey(event.idempotencyKey()) ? IngestOutcome.DUPLICATE
             : IngestOutcome.REJECTED;
       }
-      // Claim the key and apply under one lock; a failed apply releases the claim, so the key
-      // is only ever recorded together with the write it stands for.
-      if (!keys.add(event.idempotencyKey())) {
-        return IngestOutcome.DUPLICATE;
-      }
-      MeterState state = states.get(meter.name());
-      if (state == null && states.size() >= MAX_METERS_PER_SHARD) {
-        // A flood of invented meter names must not grow memory without bound.
-        keys.remove(event.idempotencyKey());
-        return IngestOutcome.REJECTED;
-      }
       if (state == null) {
+        if (states.size() >= MAX_METERS_PER_SHARD) {
+          // Only catalog meters reach the ledger; still, memory stays bounded.
+          return IngestOutcome.REJECTED;
+        }
         state = new MeterState(meter);
         states.put(meter.name(), state);
       }
-      try {
-        state.apply(event);
-      } catch (ArithmeticException overflow) {
-        keys.remove(event.idempotencyKey());
-        return IngestOutcome.FAILED;
-      }
-      return IngestOutcome.ACCEPTED;
+      // Claim the key and apply under one lock; a failed apply releases the claim, so the key
+      // is only ever recorded together with the write it stands for.
+      return state.record(event);
     }
 
     synchronized UsageRecord snapshot(TeamId teamId, BillingPeriod period) {
@@ -117,11 +121,29 @@ final class InMemoryUsageLedger implements UsageLedger {
     }
 
     synchronized boolean hasSeen(String key) {
-      return keys.contains(key);
+      for (MeterState state : states.values()) {
+        if (state.hasKey(key)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    synchronized boolean hasSeen(String meter, String key) {
+      MeterState state = states.get(meter);
+      return state != null && state.hasKey(key);
+    }
+
+    synchronized long keyCount() {
+      long count = 0;
+      for (MeterState state : states.values()) {
+        count += state.keyCount();
+      }
+      return count;
     }
 
     synchronized void forgetKeys() {
-      keys = new HashSet<>();
+      states.values().forEach(MeterState::forgetKeys);
     }
   }
 }

@@ -4,11 +4,18 @@ package dev.obskit.billing.metering;
 public enum IngestOutcome {
   /** Counted, and its idempotency key recorded in the same write. */
   ACCEPTED,
-  /** Its key was already counted in that team's period; nothing changed. */
+  /** Its key was already counted for that team, meter and period with the same quantity. */
   DUPLICATE,
   /**
-   * Not meterable: a UNIQUE_COUNT event without its dimension, a timestamp more than a day in the
-   * future, or one meter name too many for the team's period. Logged, never retried.
+   * Its key was already counted for that team, meter and period with a <em>different</em>
+   * quantity: a conflicting replay. Nothing changed; counted and dead-lettered, never retried.
+   */
+  CONFLICT,
+  /**
+   * Not meterable, for good (see {@link RejectReason}): an unknown meter, a timestamp outside the
+   * accepted window, an absurd quantity, a UNIQUE_COUNT event without its dimension, one meter
+   * name too many for the team's period, or a sum that would overflow. Dead-lettered with its
+   * reason, never retried.
    */
   REJECTED,
   /** The write failed; nothing was counted and the key was not recorded, so a retry counts it. */

@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The meters billing knows, with defaults for every meter ObsKit's modules feed: shipped bytes,
  * accepted events, HTTP traffic and tokens are SUMs; monitors, heartbeats, responders, status page
  * subscribers and storage are reported as current counts, so they are MAX (the period's peak is
- * what is billed). A meter nobody defined is a SUM. Thread-safe.
+ * what is billed). Metering refuses events of a meter nobody defined, so invented names can never
+ * take a real meter's place. Thread-safe.
  */
 public final class MeterCatalog {
   private final Map<String, MeterDefinition> meters = new ConcurrentHashMap<>();
@@ -38,7 +39,25 @@ public final class MeterCatalog {
     return this;
   }
 
-  /** Returns the meter's definition, a SUM when it was never defined. */
+  /** Defines {@code name} as a SUM unless it is already defined. */
+  public MeterCatalog defineIfAbsent(String name) {
+    meters.putIfAbsent(Objects.requireNonNull(name, "name"), MeterDefinition.of(name, Aggregation.SUM));
+    return this;
+  }
+
+  /** Returns the meter's definition, if it was defined. */
+  public java.util.Optional<MeterDefinition> find(String name) {
+    return java.util.Optional.ofNullable(meters.get(name));
+  }
+
+  /** Returns a copy of this catalog (later definitions on either do not affect the other). */
+  public MeterCatalog copy() {
+    MeterCatalog copy = new MeterCatalog();
+    copy.meters.putAll(meters);
+    return copy;
+  }
+
+  /** Returns the meter's definition, a SUM when it was never defined (metering refuses those). */
   public MeterDefinition definitionFor(String name) {
     MeterDefinition meter = meters.get(name);
     return meter != null ? meter : MeterDefinition.of(name, Aggregation.SUM);

@@ -1,12 +1,14 @@
 package dev.obskit.billing.metering;
 
 import dev.obskit.core.usage.UsageEvent;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * The running value of one meter in one team's period. Not thread-safe: guarded by its shard.
- * {@link #apply} either fully applies an event or throws without changing anything.
+ * {@link #apply} either fully applies an event or throws without changing anything; {@link
+ * #record} also keeps the event's idempotency key.
  */
 final class MeterState {
   private final MeterDefinition meter;
@@ -15,9 +17,41 @@ final class MeterState {
   private long latestTimestamp = Long.MIN_VALUE;
   private String latestKey = "";
   private Set<String> uniques;
+  /** Idempotency key to the quantity it was counted with. */
+  private HashMap<String, Long> keys = new HashMap<>();
 
   MeterState(MeterDefinition meter) {
     this.meter = meter;
+  }
+
+  /**
+   * Counts the event unless its key was counted before: DUPLICATE for the same quantity, CONFLICT
+   * for another; FAILED (nothing kept, key released) when the value would overflow.
+   */
+  IngestOutcome record(UsageEvent event) {
+    Long previous = keys.putIfAbsent(event.idempotencyKey(), event.quantity());
+    if (previous != null) {
+      return previous == event.quantity() ? IngestOutcome.DUPLICATE : IngestOutcome.CONFLICT;
+    }
+    try {
+      apply(event);
+    } catch (ArithmeticException overflow) {
+      keys.remove(event.idempotencyKey());
+      return IngestOutcome.FAILED;
+    }
+    return IngestOutcome.ACCEPTED;
+  }
+
+  boolean hasKey(String key) {
+    return keys.containsKey(key);
+  }
+
+  int keyCount() {
+    return keys.size();
+  }
+
+  void forgetKeys() {
+    keys = new HashMap<>();
   }
 
   /** Applies the event; throws {@link ArithmeticException} on overflow, leaving state unchanged. */

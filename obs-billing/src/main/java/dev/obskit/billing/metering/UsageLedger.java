@@ -13,8 +13,11 @@ import java.time.YearMonth;
  * {@link IngestOutcome#DUPLICATE}. (A JDBC ledger does the insert of the key row and the update of
  * the aggregate in one transaction, with a unique index on team, period and key.)
  *
- * <p>Keys are scoped by team and period: the same key from two tenants counts twice (OpenMeter's
- * cross-tenant dedupe warning), and one occurrence has one timestamp, hence one period. Thread-safe.
+ * <p>Keys are scoped by team, meter and period: the same key from two tenants, or on two meters,
+ * counts for each (OpenMeter's cross-tenant dedupe warning), and one occurrence has one timestamp,
+ * hence one period. A key replayed with a different quantity is a {@link IngestOutcome#CONFLICT},
+ * not a silent duplicate. (The JDBC ledger still scopes keys by team and period only and reports
+ * such replays as duplicates.) Thread-safe.
  */
 public interface UsageLedger {
   /** Atomically counts the event and records its key, or does neither. */
@@ -26,8 +29,13 @@ public interface UsageLedger {
   /** Returns one meter's current value for the team's period, 0 when none. */
   long value(TeamId teamId, BillingPeriod period, String meter);
 
-  /** Returns whether the key was counted in the team's period. */
+  /** Returns whether the key was counted in the team's period (on any meter). */
   boolean hasSeen(TeamId teamId, BillingPeriod period, String idempotencyKey);
+
+  /** Returns whether the key was counted for {@code meter} in the team's period. */
+  default boolean hasSeen(TeamId teamId, BillingPeriod period, String meter, String idempotencyKey) {
+    return hasSeen(teamId, period, idempotencyKey);
+  }
 
   /**
    * Forgets the keys of periods before {@code month} (their usage records stay). Events for those

@@ -14,8 +14,8 @@ import java.util.TreeMap;
  *
  * @param teamId whose usage
  * @param period the billing period
- * @param values aggregated value by meter name, sorted by name
- * @param eventCounts accepted events by meter name, sorted by name
+ * @param values aggregated value by meter name, sorted by name; never negative
+ * @param eventCounts accepted events by meter name, sorted by name; never negative
  */
 public record UsageRecord(TeamId teamId, BillingPeriod period, Map<String, Long> values,
     Map<String, Long> eventCounts) {
@@ -23,8 +23,18 @@ public record UsageRecord(TeamId teamId, BillingPeriod period, Map<String, Long>
   public UsageRecord {
     Objects.requireNonNull(teamId, "teamId");
     Objects.requireNonNull(period, "period");
-    values = Collections.unmodifiableMap(new TreeMap<>(values));
-    eventCounts = Collections.unmodifiableMap(new TreeMap<>(eventCounts));
+    values = Collections.unmodifiableMap(nonNegative("value", new TreeMap<>(values)));
+    eventCounts = Collections.unmodifiableMap(nonNegative("event count", new TreeMap<>(eventCounts)));
+  }
+
+  private static TreeMap<String, Long> nonNegative(String what, TreeMap<String, Long> map) {
+    map.forEach((meter, value) -> {
+      if (value == null || value < 0) {
+        throw new IllegalArgumentException(what + " of meter " + meter + " must be >= 0, got "
+            + value);
+      }
+    });
+    return map;
   }
 
   /** Returns an empty record. */
@@ -37,7 +47,11 @@ public record UsageRecord(TeamId teamId, BillingPeriod period, Map<String, Long>
     return values.getOrDefault(meter, 0L);
   }
 
-  /** Returns a copy with {@code meter} set to {@code value}; for quotes of hypothetical usage. */
+  /**
+   * Returns a copy with {@code meter} set to {@code value}; for quotes of hypothetical usage.
+   *
+   * @throws IllegalArgumentException when {@code value} is negative
+   */
   public UsageRecord with(String meter, long value) {
     Map<String, Long> next = new TreeMap<>(values);
     next.put(meter, value);

@@ -29,34 +29,57 @@ public final class Money implements Comparable<Money> {
     this.currency = Objects.requireNonNull(currency, "currency");
   }
 
-  /** Returns {@code amount} of {@code currency}, unrounded. */
+  /**
+   * Returns {@code amount} of {@code currency}, unrounded.
+   *
+   * @throws IllegalArgumentException for a currency without minor units (XXX, XAU, XDR...)
+   */
   public static Money of(BigDecimal amount, Currency currency) {
-    return new Money(amount, currency);
+    return new Money(amount, requireMinorUnits(currency));
   }
 
-  /** Parses a decimal string such as {@code "45.00"}; never goes through a binary double. */
+  /**
+   * Parses ASCII decimal syntax such as {@code "45.00"} or {@code "-12.5"} ({@link
+   * Decimals#parse}: no spaces, {@code +}, negative zero or non-ASCII digits; exponents at most
+   * 30); never goes through a binary double.
+   *
+   * @throws IllegalArgumentException naming a bounded form of the bad amount or currency
+   */
   public static Money of(String amount, String currencyCode) {
     Objects.requireNonNull(amount, "amount");
-    try {
-      return new Money(new BigDecimal(amount), currency(currencyCode));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a decimal amount: '" + amount + "'", e);
-    }
+    Currency currency = currency(currencyCode);
+    return new Money(Decimals.parse(amount), currency);
   }
 
   /** Returns zero of {@code currency} at its minor-unit scale. */
   public static Money zero(Currency currency) {
-    return new Money(BigDecimal.ZERO.setScale(minorDigits(currency)), currency);
+    return new Money(BigDecimal.ZERO.setScale(minorDigits(requireMinorUnits(currency))), currency);
   }
 
-  /** Returns the ISO 4217 currency for {@code code}, with a clear error for unknown codes. */
+  /**
+   * Returns the ISO 4217 currency for {@code code} (upper case, three letters), refusing unknown
+   * codes and those without real minor units: XXX (no currency), XTS (testing), precious metals
+   * and fund units such as XDR, whose {@link Currency#getDefaultFractionDigits()} is -1.
+   */
   public static Currency currency(String code) {
     Objects.requireNonNull(code, "currency");
+    Currency currency;
     try {
-      return Currency.getInstance(code);
+      currency = Currency.getInstance(code);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown ISO 4217 currency code '" + code + "'", e);
+      throw new IllegalArgumentException("unknown ISO 4217 currency code "
+          + Decimals.quote(code), e);
     }
+    return requireMinorUnits(currency);
+  }
+
+  private static Currency requireMinorUnits(Currency currency) {
+    Objects.requireNonNull(currency, "currency");
+    if (currency.getDefaultFractionDigits() < 0 || "XTS".equals(currency.getCurrencyCode())) {
+      throw new IllegalArgumentException("ISO 4217 code " + currency.getCurrencyCode()
+          + " has no minor unit (no currency, metal or fund unit); use a real currency");
+    }
+    return currency;
   }
 
   /** Returns the amount exactly as held (scale preserved). */
@@ -131,8 +154,7 @@ public final class Money implements Comparable<Money> {
   }
 
   static int minorDigits(Currency currency) {
-    int digits = currency.getDefaultFractionDigits();
-    return digits < 0 ? 0 : digits;
+    return currency.getDefaultFractionDigits();
   }
 
   private static BigDecimal normalized(BigDecimal value) {

@@ -1,5 +1,6 @@
 package dev.obskit.billing.pricebook;
 
+import dev.obskit.billing.money.Decimals;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
@@ -71,29 +72,44 @@ final class Fields {
 
   BigDecimal decimal(String name) {
     Object value = raw(name);
-    BigDecimal decimal;
-    if (value instanceof BigDecimal d) {
-      decimal = d;
+    String text;
+    if (value instanceof TreeReader.Numeral n) {
+      text = n.text();
     } else if (value instanceof String s) {
-      try {
-        decimal = new BigDecimal(s.trim());
-      } catch (NumberFormatException e) {
-        throw error(name, "must be a decimal number, got '" + shorten(s) + "'");
-      }
+      text = s;
     } else {
       throw error(name, "must be a decimal number, got " + describe(value));
     }
+    BigDecimal decimal;
+    try {
+      decimal = Decimals.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw error(name, "must be a decimal number, got " + Decimals.quote(text) + " ("
+          + e.getMessage() + ")");
+    }
+    // text is at most Decimals.MAX_TEXT_LENGTH characters here, so quoting it is bounded
     if (decimal.signum() < 0) {
-      throw error(name, "must be >= 0, got " + decimal.toPlainString());
+      throw error(name, "must be >= 0, got " + text);
     }
     if (decimal.compareTo(MAX_AMOUNT) > 0) {
-      throw error(name, "must be <= " + MAX_AMOUNT.toPlainString() + ", got " + shorten(decimal.toString()));
+      throw error(name, "must be <= " + MAX_AMOUNT.toPlainString() + ", got " + text);
     }
     BigDecimal plain = decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
     if (plain.scale() > MAX_PRICE_SCALE) {
-      throw error(name, "has more than " + MAX_PRICE_SCALE + " decimals: " + decimal.toPlainString());
+      throw error(name, "has more than " + MAX_PRICE_SCALE + " decimals: " + text);
     }
     return plain.scale() < 0 ? plain.setScale(0) : plain;
+  }
+
+  boolean bool(String name, boolean fallback) {
+    if (!has(name)) {
+      return markRead(name, fallback);
+    }
+    Object value = raw(name);
+    if (!(value instanceof Boolean b)) {
+      throw error(name, "must be true or false, got " + describe(value));
+    }
+    return b;
   }
 
   BigDecimal decimal(String name, BigDecimal fallback) {
@@ -204,7 +220,7 @@ final class Fields {
   }
 
   static String shorten(String text) {
-    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    return text.length() <= 60 ? text : text.substring(0, 57) + "... (" + text.length() + " chars)";
   }
 
   Optional<Fields> optionalObject(String name) {

@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A versioned list of prices in one currency: the data every invoice is computed from. Books are
@@ -22,10 +24,21 @@ public final class PriceBook {
   private final String description;
   private final Map<String, PriceItem> items;
   private final Map<ItemKind, List<PriceItem>> byKind = new java.util.EnumMap<>(ItemKind.class);
+  private final Set<Region> regions;
 
-  /** Creates a book; item codes must be unique and bundles may only include usage items. */
+  /** Creates a book whose regions are those its items price ({@link #regions()}). */
   public PriceBook(String id, int version, Currency currency, LocalDate effectiveFrom,
       String description, List<PriceItem> items) {
+    this(id, version, currency, effectiveFrom, description, items, Set.of());
+  }
+
+  /**
+   * Creates a book; item codes must be unique and bundles may only include usage items. {@code
+   * regions} lists the regions a subscription may choose; when empty, they are the regions any
+   * item prices regionally (and any region when no item does).
+   */
+  public PriceBook(String id, int version, Currency currency, LocalDate effectiveFrom,
+      String description, List<PriceItem> items, Set<Region> regions) {
     this.id = Objects.requireNonNull(id, "id");
     this.version = version;
     this.currency = Objects.requireNonNull(currency, "currency");
@@ -42,6 +55,37 @@ public final class PriceBook {
       byKind.put(kind, byCode.values().stream().filter(i -> i.kind() == kind).toList());
     }
     checkBundles();
+    Set<Region> declared = new LinkedHashSet<>(Objects.requireNonNull(regions, "regions"));
+    if (declared.isEmpty()) {
+      byCode.values().forEach(i -> declared.addAll(i.regionPricing().keySet()));
+    }
+    this.regions = Collections.unmodifiableSet(declared);
+  }
+
+  /** Returns the regions a subscription may choose; empty means any region. */
+  public Set<Region> regions() {
+    return regions;
+  }
+
+  /**
+   * Checks that a subscription may be in {@code region}: the book offers it, and every item priced
+   * only per region has a price there.
+   *
+   * @throws IllegalArgumentException naming the region, the book and the item
+   */
+  public void requireRegion(Region region) {
+    Objects.requireNonNull(region, "region");
+    if (!regions.isEmpty() && !regions.contains(region)) {
+      throw new IllegalArgumentException("region " + region + " is not offered by price book " + id
+          + " v" + version + " (regions: " + regions + ")");
+    }
+    for (PriceItem item : items.values()) {
+      if (item.pricing().isEmpty() && !item.regionPricing().containsKey(region)) {
+        throw new IllegalArgumentException("region " + region + " has no price for item '"
+            + item.code() + "' in price book " + id + " v" + version + " (regions priced: "
+            + item.regionPricing().keySet() + ")");
+      }
+    }
   }
 
   private void checkBundles() {

@@ -9,10 +9,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -60,6 +62,7 @@ public final class PriceBookParser {
     Currency currency = currency(book);
     LocalDate from = date(book, "effectiveFrom");
     String description = book.string("description", "");
+    Set<Region> regions = regions(book);
     List<Object> rawItems = book.list("items");
     if (rawItems.isEmpty() || rawItems.size() > MAX_ITEMS) {
       throw book.error("items", "must hold 1 to " + MAX_ITEMS + " items, got " + rawItems.size());
@@ -69,7 +72,29 @@ public final class PriceBookParser {
       items.add(item(book.element("items", i, rawItems.get(i))));
     }
     book.finish();
-    return new PriceBook(id, version, currency, from, description, items);
+    return new PriceBook(id, version, currency, from, description, items, regions);
+  }
+
+  private static Set<Region> regions(Fields book) {
+    if (!book.has("regions")) {
+      book.string("regions", "");
+      return Set.of();
+    }
+    List<Object> raw = book.list("regions");
+    if (raw.size() > 100) {
+      throw book.error("regions", "must hold at most 100 regions, got " + raw.size());
+    }
+    Set<Region> regions = new LinkedHashSet<>();
+    for (Object code : raw) {
+      try {
+        if (!regions.add(Region.of(String.valueOf(code)))) {
+          throw book.error("regions", "lists " + Fields.shorten(String.valueOf(code)) + " twice");
+        }
+      } catch (IllegalArgumentException e) {
+        throw book.error("regions", e.getMessage());
+      }
+    }
+    return regions;
   }
 
   private static PriceItem item(Fields f) {
@@ -97,9 +122,16 @@ public final class PriceBookParser {
     int termDays = (int) item.wholeNumber("termDays", 0, 3660, 0);
     PriceStatus status = item.enumValue("status", PriceStatus.class, PriceStatus.UNVERIFIED);
     String sourceUrl = item.string("sourceUrl", "");
+    BigDecimal maxQuantity = item.positiveDecimal("maxQuantity", PriceItem.DEFAULT_MAX_QUANTITY);
+    BigDecimal maxAmount = item.positiveDecimal("maxAmount", PriceItem.DEFAULT_MAX_AMOUNT);
+    boolean requiresBundle = item.bool("requiresBundle", false);
+    if (requiresBundle && kind != ItemKind.USAGE) {
+      throw item.error("requiresBundle", "is only allowed on USAGE items");
+    }
     item.finish();
     return new PriceItem(code, kind, description, unit, pricing, regional, meter, unitSize,
-        included, includes, limits, termDays, status, sourceUrl);
+        included, includes, limits, termDays, status, sourceUrl, maxQuantity, maxAmount,
+        requiresBundle);
   }
 
   private static PricingModel pricing(Fields p) {
@@ -182,8 +214,8 @@ public final class PriceBookParser {
       item.string("includes", "");
       return Map.of();
     }
-    if (kind != ItemKind.BUNDLE) {
-      throw item.error("includes", "is only allowed on BUNDLE items");
+    if (kind != ItemKind.BUNDLE && kind != ItemKind.ADD_ON) {
+      throw item.error("includes", "is only allowed on BUNDLE and ADD_ON items");
     }
     Fields includes = item.object("includes");
     Map<String, BigDecimal> result = new LinkedHashMap<>();

@@ -6,20 +6,27 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a small JSON or YAML document into plain maps, lists, strings, booleans and {@link
- * BigDecimal}s with jackson-core's streaming parser (YAML through jackson-dataformat-yaml's {@link
+ * Reads a small JSON or YAML document into plain maps, lists, strings, booleans and number
+ * literals ({@link Numeral}) with jackson-core's streaming parser (YAML through jackson-dataformat-yaml's {@link
  * YAMLFactory}, the same token stream). Numbers are taken from their text, never via a double.
  * Bounded: depth, entries and string lengths are capped so a hostile file fails fast with a clear
  * error instead of exhausting memory. Not thread-safe; one instance per document.
  */
 final class TreeReader {
+  /** A number literal exactly as written; parsed by the field that reads it. */
+  record Numeral(String text) {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
   /** Marker for an explicit {@code null}. */
   static final Object NULL = new Object();
 
@@ -72,7 +79,9 @@ final class TreeReader {
         return parser.getText();
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        return new BigDecimal(parser.getText());
+        // Kept as text: YAML's .nan, 0x1F or 1_000 are number tokens too, and are refused (naming
+        // the item and field) when a field reads them as a decimal.
+        return new Numeral(parser.getText());
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,8 +39,10 @@ import java.util.Optional;
  *   <li>Usage is never prorated. Each usage item's quantity is the meter's value divided by the
  *       item's unit size (bytes to decimal GB); the allowance is the bundle's (the bundle in force
  *       at the end of the period) or, with no bundle or when the bundle does not mention the item,
- *       the item's own free allowance. Overage = max(0, quantity - included), priced at the
- *       subscription region's price.
+ *       the item's own free allowance, plus what the add-ons active at the period's end include
+ *       per unit (1,000 subscribers per extra status page). Overage = max(0, quantity -
+ *       included), priced at the subscription region's price. Items that require a bundle
+ *       (telemetry) have no line at all without one: no allowance and no overage.
  *   <li>Every amount is computed unrounded and rounded once per line, half-up to the currency's
  *       minor unit; the total is the sum of the rounded lines.
  * </ul>
@@ -57,7 +60,11 @@ public final class PricingCalculator {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Returns the invoice of {@code subscription} for {@code period} given the period's usage. */
+  /**
+   * Returns the invoice of {@code subscription} for {@code period} given the period's usage.
+   *
+   * @throws IllegalStateException when a line is above its item's {@code maxAmount}
+   */
   public Invoice quote(Subscription subscription, UsageRecord usage, BillingPeriod period) {
     Objects.requireNonNull(subscription, "subscription");
     Objects.requireNonNull(usage, "usage");
@@ -81,12 +88,13 @@ public final class PricingCalculator {
         termLines(book, subscription, period, item, book.require(item.itemCode()), lines);
       }
     }
-    Map<String, BigDecimal> allowances = allowances(subscription, book, period);
+    Allowances allowances = allowances(subscription, book, period);
     for (PriceItem item : book.items(ItemKind.USAGE)) {
       usageLine(book, subscription, usage, item, allowances).ifPresent(lines::add);
     }
     Money total = Money.zero(book.currency());
     for (InvoiceLine line : lines) {
+      requireSane(subscription, book.require(line.itemCode()), line);
       total = total.plus(line.amount());
     }
     return new Invoice(invoiceId(subscription, period), subscription.teamId(),
@@ -126,13 +134,13 @@ public final class PricingCalculator {
   }
 
   private Optional<InvoiceLine> usageLine(PriceBook book, Subscription subscription, UsageRecord usage,
-      PriceItem item, Map<String, BigDecimal> allowances) {
+      PriceItem item, Allowances allowances) {
     long raw = usage.value(item.meter());
-    if (raw <= 0) {
+    if (raw <= 0 || (item.requiresBundle() && !allowances.hasBundle())) {
       return Optional.empty();
     }
     BigDecimal quantity = toBillingUnits(raw, item.unitSize());
-    BigDecimal included = allowances.getOrDefault(item.code(), item.included());
+    BigDecimal included = allowances.of(item);
     BigDecimal overage = Decimals.nonNegative(quantity.subtract(included));
     PricingModel model = item.pricingFor(subscription.region());
     String description = item.description()
@@ -142,12 +150,32 @@ public final class PricingCalculator {
         Money.of(model.amount(overage), book.currency()).rounded()));
   }
 
-  private static Map<String, BigDecimal> allowances(Subscription subscription, PriceBook book,
+  /**
+   * The allowances in force at the period's last moment: the bundle's (replacing an item's own
+   * {@code included}) plus, for each active add-on, its {@code includes} times its quantity.
+   */
+  private record Allowances(boolean hasBundle, Map<String, BigDecimal> bundle,
+      Map<String, BigDecimal> addOns) {
+    BigDecimal of(PriceItem item) {
+      return bundle.getOrDefault(item.code(), item.included())
+          .add(addOns.getOrDefault(item.code(), BigDecimal.ZERO));
+    }
+  }
+
+  private static Allowances allowances(Subscription subscription, PriceBook book,
       BillingPeriod period) {
     Instant lastMoment = period.end().minus(1, ChronoUnit.NANOS);
-    return subscription.bundleAt(lastMoment)
-        .map(bundle -> book.require(bundle.itemCode()).includes())
-        .orElse(Map.of());
+    Optional<SubscriptionItem> bundle = subscription.bundleAt(lastMoment);
+    Map<String, BigDecimal> addOns = new HashMap<>();
+    for (SubscriptionItem held : subscription.activeAt(lastMoment)) {
+      if (held.kind() == ItemKind.ADD_ON) {
+        BigDecimal units = BigDecimal.valueOf(held.quantity());
+        book.require(held.itemCode()).includes().forEach((code, perUnit) ->
+            addOns.merge(code, perUnit.multiply(units), BigDecimal::add));
+      }
+    }
+    return new Allowances(bundle.isPresent(),
+        bundle.map(b -> book.require(b.itemCode()).includes()).orElse(Map.of()), addOns);
   }
 
   static BigDecimal toBillingUnits(long raw, BigDecimal unitSize) {
@@ -166,7 +194,17 @@ public final class PricingCalculator {
     return Decimals.plain(quantity);
   }
 
-  private static InvoiceId invoiceId(Subscription subscription, BillingPeriod period) {
+  private static void requireSane(Subscription subscription, PriceItem item, InvoiceLine line) {
+    if (line.amount().amount().compareTo(item.maxAmount()) > 0) {
+      throw new IllegalStateException("line '" + item.code() + "' of team " + subscription.teamId()
+          + " (quantity " + line.quantity().toPlainString() + " " + item.unit() + ") amounts to "
+          + line.amount() + ", above the item's sanity limit " + item.maxAmount().toPlainString()
+          + " (maxAmount); refused");
+    }
+  }
+
+  /** Returns the id of the subscription's invoice for {@code period}. */
+  public static InvoiceId invoiceId(Subscription subscription, BillingPeriod period) {
     String value = "inv-" + period.month() + "-" + subscription.id().value();
     if (!IdFormat.isValid(value)) {
       value = "inv-" + period.month() + "-" + Integer.toHexString(subscription.id().hashCode());

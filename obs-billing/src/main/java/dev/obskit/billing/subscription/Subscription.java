@@ -46,11 +46,32 @@ public record Subscription(SubscriptionId id, TeamId teamId, long version, Strin
     items = List.copyOf(items);
   }
 
-  /** Starts a subscription to {@code book} with no plan, no bundle and no add-ons. */
+  /**
+   * Starts a subscription to {@code book} with no plan, no bundle and no add-ons.
+   *
+   * @throws IllegalArgumentException when the book does not offer {@code region}
+   */
   public static Subscription create(SubscriptionId id, TeamId teamId, PriceBook book, Region region,
       ZoneId billingZone) {
+    book.requireRegion(region);
     return new Subscription(id, teamId, Versioned.INITIAL_VERSION, book.id(), book.version(),
         region, billingZone, List.of());
+  }
+
+  /**
+   * Checks the whole subscription against its book: the book's id and version, the region, and
+   * every item's existence, kind and quantity ({@code maxQuantity}). Run when a subscription is
+   * saved, so a bad one fails then and not later in an invoice run.
+   *
+   * @throws IllegalArgumentException naming the item or region at fault
+   */
+  public void validateAgainst(PriceBook book) {
+    requireBook(book);
+    book.requireRegion(region);
+    for (SubscriptionItem item : items) {
+      requireKind(book, item.itemCode(), item.kind());
+      requireQuantity(book.require(item.itemCode()), item.quantity());
+    }
   }
 
   /** Returns the items active at {@code at}. */
@@ -99,6 +120,7 @@ public record Subscription(SubscriptionId id, TeamId teamId, long version, Strin
   public Subscription addAddOn(PriceBook book, String code, long quantity, Instant at,
       boolean autoRenew) {
     PriceItem item = requireKind(book, code, ItemKind.ADD_ON);
+    requireQuantity(item, quantity);
     List<SubscriptionItem> next = new ArrayList<>(items);
     next.add(new SubscriptionItem(code, ItemKind.ADD_ON, quantity, at, Optional.empty(),
         item.termDays(), autoRenew));
@@ -131,11 +153,22 @@ public record Subscription(SubscriptionId id, TeamId teamId, long version, Strin
     return withItems(next);
   }
 
-  private PriceItem requireKind(PriceBook book, String code, ItemKind kind) {
+  private void requireBook(PriceBook book) {
     if (!book.id().equals(bookId) || book.version() != bookVersion) {
       throw new IllegalArgumentException("subscription " + id + " uses price book " + bookId + " v"
           + bookVersion + ", not " + book.id() + " v" + book.version());
     }
+  }
+
+  private static void requireQuantity(PriceItem item, long quantity) {
+    if (java.math.BigDecimal.valueOf(quantity).compareTo(item.maxQuantity()) > 0) {
+      throw new IllegalArgumentException("quantity " + quantity + " of item '" + item.code()
+          + "' is above its limit " + item.maxQuantity().toPlainString() + " (maxQuantity)");
+    }
+  }
+
+  private PriceItem requireKind(PriceBook book, String code, ItemKind kind) {
+    requireBook(book);
     PriceItem item = book.require(code);
     if (item.kind() != kind) {
       throw new IllegalArgumentException("item '" + code + "' is a " + item.kind() + ", not a "

@@ -85,7 +85,8 @@ class JdbcUsageLedgerTest {
   MeteringService service(UsageLedger l) {
     return new MeteringService(l, MeterCatalog.defaults()
         .define(new MeterDefinition("active.users", Aggregation.UNIQUE_COUNT, "user"))
-        .define(MeterDefinition.of("queue.depth", Aggregation.LATEST)), ManualClock.startingAt(T0), 10);
+        .define(MeterDefinition.of("queue.depth", Aggregation.LATEST)), ManualClock.startingAt(T0), 10,
+        MeteringPolicy.builder().setMaxQuantity(Meters.LOG_BYTES, Long.MAX_VALUE).build());
   }
 
   static List<UsageEvent> workload() {
@@ -121,8 +122,11 @@ class JdbcUsageLedgerTest {
     MeteringService jdbc = service(ledger);
     jdbc.ingest(UsageEvent.of(TEAM, Meters.LOG_BYTES, Long.MAX_VALUE, T0, "big-1"));
 
-    assertThat(jdbc.ingest(UsageEvent.of(TEAM, Meters.LOG_BYTES, 1, T0, "big-2")))
-        .isEqualTo(IngestOutcome.FAILED);
+    // a permanent failure: dead-lettered, not retried
+    assertThat(jdbc.ingestOrQueue(UsageEvent.of(TEAM, Meters.LOG_BYTES, 1, T0, "big-2")))
+        .isEqualTo(IngestOutcome.REJECTED);
+    assertThat(jdbc.pendingCount()).isZero();
+    assertThat(jdbc.deadLetters()).extracting(DeadLetter::reason).containsExactly(RejectReason.OVERFLOW);
     assertThat(ledger.hasSeen(TEAM, MARCH, "big-2")).isFalse();
     assertThat(ledger.hasSeen(TEAM, MARCH, "big-1")).isTrue();
     assertThat(ledger.value(TEAM, MARCH, Meters.LOG_BYTES)).isEqualTo(Long.MAX_VALUE);

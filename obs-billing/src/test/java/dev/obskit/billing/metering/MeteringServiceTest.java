@@ -26,6 +26,10 @@ class MeteringServiceTest {
   final ManualClock clock = ManualClock.startingAt(T0);
 
   MeteringService service(UsageLedger ledger) {
+    return service(ledger, clock);
+  }
+
+  static MeteringService service(UsageLedger ledger, ManualClock clock) {
     return new MeteringService(ledger, MeterCatalog.defaults()
         .define(new MeterDefinition("active.users", Aggregation.UNIQUE_COUNT, "user"))
         .define(MeterDefinition.of("api.calls", Aggregation.COUNT))
@@ -137,11 +141,12 @@ class MeteringServiceTest {
   }
 
   @Test
-  void overflowingWrite_fails_withoutRecordingItsKey() {
-    MeteringService service = service(UsageLedger.inMemory());
+  void overflowingWrite_isRejected_withoutRecordingItsKey() {
+    MeteringService service = new MeteringService(UsageLedger.inMemory(), MeterCatalog.defaults(),
+        clock, 100, MeteringPolicy.builder().setMaxQuantity(Meters.LOG_BYTES, Long.MAX_VALUE).build());
     service.ingest(event(Meters.LOG_BYTES, Long.MAX_VALUE, "big-1"));
 
-    assertThat(service.ingest(event(Meters.LOG_BYTES, 1, "big-2"))).isEqualTo(IngestOutcome.FAILED);
+    assertThat(service.ingest(event(Meters.LOG_BYTES, 1, "big-2"))).isEqualTo(IngestOutcome.REJECTED);
     assertThat(service.ledger().hasSeen(TEAM, MARCH, "big-2")).isFalse();
     assertThat(service.ledger().hasSeen(TEAM, MARCH, "big-1")).isTrue();
     assertThat(service.usage(TEAM, MARCH).value(Meters.LOG_BYTES)).isEqualTo(Long.MAX_VALUE);
@@ -169,13 +174,19 @@ class MeteringServiceTest {
   }
 
   @Test
-  void floodOfInventedMeterNames_isCapped() {
-    MeteringService service = service(UsageLedger.inMemory());
+  void tooManyDefinedMeters_areCapped() {
+    MeterCatalog catalog = MeterCatalog.defaults();
+    for (int i = 0; i <= InMemoryUsageLedger.MAX_METERS_PER_SHARD; i++) {
+      catalog.define(MeterDefinition.of("m" + i, Aggregation.SUM));
+    }
+    catalog.define(MeterDefinition.of("one-too-many", Aggregation.SUM));
+    MeteringService service = new MeteringService(UsageLedger.inMemory(), catalog, clock, 100);
     for (int i = 0; i < InMemoryUsageLedger.MAX_METERS_PER_SHARD; i++) {
       assertThat(service.ingest(event("m" + i, 1, "k" + i))).isEqualTo(IngestOutcome.ACCEPTED);
     }
 
     assertThat(service.ingest(event("one-too-many", 1, "x"))).isEqualTo(IngestOutcome.REJECTED);
+    assertThat(service.rejectedCount(RejectReason.TOO_MANY_METERS)).isEqualTo(1);
     assertThat(service.ledger().hasSeen(TEAM, MARCH, "x")).isFalse();
     assertThat(service.ingest(event("m1", 1, "y"))).isEqualTo(IngestOutcome.ACCEPTED);
   }
@@ -192,7 +203,8 @@ class MeteringServiceTest {
 
   @Test
   void period_followsTheTeamsBillingZone() {
-    MeteringService service = service(UsageLedger.inMemory());
+    ManualClock clock = ManualClock.startingAt("2026-03-02T00:00:00Z"); // February takes late data
+    MeteringService service = service(UsageLedger.inMemory(), clock);
     service.setBillingZone(TEAM, ZoneId.of("Europe/Berlin"));
     // 23:30 UTC on 28 Feb is 00:30 on 1 March in Berlin
     service.ingest(UsageEvent.of(TEAM, Meters.ERROR_EVENTS, 1, Instant.parse("2026-02-28T23:30:00Z"), "a"));
@@ -220,9 +232,10 @@ class MeteringServiceTest {
 
   @Test
   void forgetKeysBefore_keepsUsage_dropsOldKeysOnly() {
-    MeteringService service = service(UsageLedger.inMemory());
+    ManualClock clock = ManualClock.startingAt("2026-03-02T00:00:00Z"); // February takes late data
+    MeteringService service = service(UsageLedger.inMemory(), clock);
     service.ingest(UsageEvent.of(TEAM, Meters.ERROR_EVENTS, 1, Instant.parse("2026-02-10T00:00:00Z"), "old"));
-    service.ingest(event(Meters.ERROR_EVENTS, 1, "new"));
+    service.ingest(UsageEvent.of(TEAM, Meters.ERROR_EVENTS, 1, clock.instant(), "new"));
     service.ledger().forgetKeysBefore(YearMonth.of(2026, 3));
 
     BillingPeriod feb = BillingPeriod.utc(YearMonth.of(2026, 2));

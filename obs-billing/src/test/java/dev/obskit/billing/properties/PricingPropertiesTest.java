@@ -46,6 +46,11 @@ class PricingPropertiesTest {
   static final List<String> METERS = List.of(Meters.LOG_BYTES, Meters.TRACE_BYTES,
       Meters.METRIC_POINTS, Meters.ERROR_EVENTS, Meters.MONITORS, Meters.RESPONDERS,
       Meters.STATUS_PAGE_SUBSCRIBERS, "warehouse.object_storage.bytes", "warehouse.nvme.bytes");
+  static final Map<String, Long> MAX_USAGE = Map.of(Meters.LOG_BYTES, 1_000_000_000_000_000L,
+      Meters.TRACE_BYTES, 1_000_000_000_000_000L, Meters.METRIC_POINTS, 100_000_000_000_000L,
+      Meters.ERROR_EVENTS, 10_000_000_000L, Meters.MONITORS, 1_000_000L, Meters.RESPONDERS, 10_000L,
+      Meters.STATUS_PAGE_SUBSCRIBERS, 10_000_000L, "warehouse.object_storage.bytes",
+      1_000_000_000_000_000L, "warehouse.nvme.bytes", 500_000_000_000_000L);
   static final List<Optional<String>> BUNDLES = List.of(Optional.empty(), Optional.of("telemetry-nano"),
       Optional.of("telemetry-micro"), Optional.of("telemetry-mega"), Optional.of("telemetry-tera"));
   static final List<Region> REGIONS = List.of(Region.US_EAST, Region.US_WEST, Region.GERMANY,
@@ -58,11 +63,13 @@ class PricingPropertiesTest {
 
   @Provide
   Arbitrary<Scenario> scenarios() {
+    // up to about $500k a line (and 1.5 times that with the extra usage of addingUsage): the
+    // default items' sanity limit is $1,000,000 a line
     Arbitrary<Map<String, Long>> usage = Arbitraries.longs().between(0, 1_000_000_000_000_000L)
         .list().ofSize(METERS.size()).map(values -> {
           Map<String, Long> map = new LinkedHashMap<>();
           for (int i = 0; i < METERS.size(); i++) {
-            map.put(METERS.get(i), values.get(i));
+            map.put(METERS.get(i), values.get(i) % (MAX_USAGE.get(METERS.get(i)) + 1));
           }
           return map;
         });
@@ -101,7 +108,8 @@ class PricingPropertiesTest {
       @ForAll @IntRange(min = 0, max = 8) int meterIndex,
       @ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long extra) {
     Map<String, Long> more = new LinkedHashMap<>(s.usage());
-    more.merge(METERS.get(meterIndex), extra, Long::sum);
+    String meter = METERS.get(meterIndex);
+    more.merge(meter, extra % (MAX_USAGE.get(meter) / 2 + 1), Long::sum);
     Scenario bigger = new Scenario(s.region(), s.bundle(), s.changeDay(), more);
 
     assertThat(quote(bigger).total()).isGreaterThanOrEqualTo(quote(s).total());

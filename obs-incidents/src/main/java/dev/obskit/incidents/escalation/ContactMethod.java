@@ -8,6 +8,8 @@ import java.util.Set;
 
 /**
  * How to reach a responder, and for which urgencies (PagerDuty's notification rules). Immutable.
+ * {@code toString()} hides the address: personal webhook URLs carry secrets, phone numbers and
+ * e-mail addresses are personal data.
  *
  * @param channel the channel
  * @param address phone number (E.164), e-mail address or personal webhook URL
@@ -40,5 +42,10 @@ public record ContactMethod(ChannelKind channel, String address, Set<Urgency> ur
   /** Returns a method used only for LOW urgency. */
   public static ContactMethod lowUrgency(ChannelKind channel, String address) {
     return new ContactMethod(channel, address, EnumSet.of(Urgency.LOW));
+  }
+
+  @Override
+  public String toString() {
+    return "ContactMethod[channel=" + channel + ", address=(hidden), urgencies=" + urgencies + "]";
   }
 }

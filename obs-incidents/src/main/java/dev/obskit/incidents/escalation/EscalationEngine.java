@@ -1,6 +1,7 @@
 package dev.obskit.incidents.escalation;
 
 import static dev.obskit.incidents.incident.TimelineEventType.ESCALATED;
+import static dev.obskit.incidents.incident.TimelineEventType.ESCALATION_BRANCHED;
 import static dev.obskit.incidents.incident.TimelineEventType.ESCALATION_EXHAUSTED;
 import static dev.obskit.incidents.incident.TimelineEventType.ESCALATION_SKIPPED;
 
@@ -16,6 +17,7 @@ import dev.obskit.incidents.incident.IncidentEvent;
 import dev.obskit.incidents.incident.IncidentListener;
 import dev.obskit.incidents.incident.IncidentService;
 import dev.obskit.incidents.incident.IncidentStatus;
+import dev.obskit.incidents.incident.TimelineEntry;
 import dev.obskit.incidents.incident.TimelineEventType;
 import dev.obskit.incidents.incident.TimelineNote;
 import dev.obskit.incidents.incident.TransitionResult;
@@ -26,6 +28,7 @@ import dev.obskit.incidents.oncall.OnCallDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,9 +186,12 @@ public final class EscalationEngine implements IncidentListener {
     EscalationPolicy policy = found.get();
     EscalationStep step = policy.steps().get(p.stepIndex());
     Urgency urgency = policy.urgencyFor(incident.severity());
-    Targets targets = resolveTargets(incident, step, urgency, now, notes);
     String where = "step " + (p.stepIndex() + 1) + "/" + policy.steps().size() + " of '"
         + policy.name() + "'" + (p.loop() > 0 ? " (repeat " + p.loop() + "/" + policy.repeatCount() + ")" : "");
+    if (step.branch().isPresent()) {
+      return planBranch(incident, policy, step, where, now, notes);
+    }
+    Targets targets = resolveTargets(incident, step, urgency, now, notes);
     Map<String, String> attrs = Map.of("policy", policy.id().value(),
         "step", Integer.toString(p.stepIndex() + 1), "loop", Integer.toString(p.loop()),
         "urgency", urgency.name());
@@ -197,6 +203,51 @@ public final class EscalationEngine implements IncidentListener {
     }
     EscalationProgress next = nextProgress(policy, p, step, targets, now, notes);
     return new StepPlan(next, notes, targets.recipients, urgency);
+  }
+
+  /**
+   * A branching step: evaluates its condition at {@code now} in the policy's zone against the
+   * incident's severity and alert metadata, writes the outcome, and hands over or goes on at once.
+   */
+  private StepPlan planBranch(Incident incident, EscalationPolicy policy, EscalationStep step,
+      String where, Instant now, List<TimelineNote> notes) {
+    EscalationProgress p = incident.escalation();
+    EscalationBranch branch = step.branch().orElseThrow();
+    LocalDateTime local = LocalDateTime.ofInstant(now, policy.zone());
+    boolean taken = branch.matches(local, incident.severity(), metadataOf(incident));
+    Map<String, String> attrs = new LinkedHashMap<>();
+    attrs.put("policy", policy.id().value());
+    attrs.put("step", Integer.toString(p.stepIndex() + 1));
+    attrs.put("loop", Integer.toString(p.loop()));
+    attrs.put("branch", branch.describe());
+    attrs.put("taken", Boolean.toString(taken));
+    attrs.put("localTime", local.withNano(0) + " " + policy.zone().getId());
+    attrs.put("target", branch.policy().value());
+    notes.add(note(ESCALATION_BRANCHED, where + ": " + branch.describe() + (taken
+        ? " holds at " + local.withNano(0) + " " + policy.zone().getId() + "; branching to "
+        + branch.policy() : " does not hold at " + local.withNano(0) + " " + policy.zone().getId()
+        + "; next step"), attrs));
+    Targets targets = new Targets();
+    if (taken) {
+      targets.handOver = branch.policy();
+    }
+    EscalationProgress next = nextProgress(policy, p, step, targets, now, notes);
+    return new StepPlan(next, notes, List.of(), policy.urgencyFor(incident.severity()));
+  }
+
+  /**
+   * An incident's metadata: its severity and the attributes of its alerts on the timeline (the
+   * alert's details: source, component, tags, ...), later alerts overriding earlier keys.
+   */
+  static Map<String, String> metadataOf(Incident incident) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (TimelineEntry e : incident.timeline()) {
+      if (e.type() == TimelineEventType.OPENED || e.type() == TimelineEventType.ALERT_RECEIVED) {
+        out.putAll(e.attributes());
+      }
+    }
+    out.put("severity", incident.severity().name());
+    return out;
   }
 
   private EscalationProgress nextProgress(EscalationPolicy policy, EscalationProgress p,

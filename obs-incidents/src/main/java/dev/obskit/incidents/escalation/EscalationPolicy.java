@@ -6,6 +6,8 @@ import dev.obskit.core.notify.Urgency;
 import dev.obskit.core.store.Aggregate;
 import dev.obskit.core.store.Versioned;
 import dev.obskit.incidents.incident.Severity;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -25,9 +27,10 @@ import java.util.Objects;
  * @param steps the steps, at least one
  * @param repeatCount how many extra passes over all steps, 0 to {@value #MAX_REPEATS}
  * @param urgencies urgency for each severity (every severity present)
+ * @param zone the zone time branches read the clock in
  */
 public record EscalationPolicy(EscalationPolicyId id, TeamId teamId, long version, String name,
-    List<EscalationStep> steps, int repeatCount, Map<Severity, Urgency> urgencies)
+    List<EscalationStep> steps, int repeatCount, Map<Severity, Urgency> urgencies, ZoneId zone)
     implements Aggregate<EscalationPolicyId> {
   /** Most repeats, PagerDuty's {@code num_loops} limit. */
   public static final int MAX_REPEATS = 9;
@@ -48,6 +51,13 @@ public record EscalationPolicy(EscalationPolicyId id, TeamId teamId, long versio
     EnumMap<Severity, Urgency> all = new EnumMap<>(defaultUrgencies());
     all.putAll(urgencies);
     urgencies = Collections.unmodifiableMap(all);
+    Objects.requireNonNull(zone, "zone");
+  }
+
+  /** A policy in UTC (the form before time branches existed). */
+  public EscalationPolicy(EscalationPolicyId id, TeamId teamId, long version, String name,
+      List<EscalationStep> steps, int repeatCount, Map<Severity, Urgency> urgencies) {
+    this(id, teamId, version, name, steps, repeatCount, urgencies, ZoneOffset.UTC);
   }
 
   /** SEV1 and SEV2 are HIGH urgency (phone, SMS, chat); SEV3 and SEV4 are LOW (chat, e-mail). */
@@ -78,6 +88,7 @@ public record EscalationPolicy(EscalationPolicyId id, TeamId teamId, long versio
     private final List<EscalationStep> steps = new ArrayList<>();
     private final Map<Severity, Urgency> urgencies = new EnumMap<>(Severity.class);
     private int repeatCount;
+    private ZoneId zone = ZoneOffset.UTC;
 
     Builder(TeamId teamId, EscalationPolicyId id, String name) {
       this.teamId = Objects.requireNonNull(teamId, "teamId");
@@ -88,6 +99,21 @@ public record EscalationPolicy(EscalationPolicyId id, TeamId teamId, long versio
     /** Adds a step paging {@code targets}, then waiting {@code wait} before the next one. */
     public Builder addStep(java.time.Duration wait, EscalationTarget... targets) {
       steps.add(EscalationStep.of(wait, targets));
+      return this;
+    }
+
+    /**
+     * Adds a branching step: when {@code branch} holds the incident goes to the branch's policy,
+     * otherwise on to the next step at once.
+     */
+    public Builder addBranch(EscalationBranch branch) {
+      steps.add(EscalationStep.branching(branch));
+      return this;
+    }
+
+    /** Sets the zone time branches read the clock in (default UTC). */
+    public Builder setZone(ZoneId zone) {
+      this.zone = Objects.requireNonNull(zone, "zone");
       return this;
     }
 
@@ -107,7 +133,7 @@ public record EscalationPolicy(EscalationPolicyId id, TeamId teamId, long versio
     /** Returns the policy; throws if it has no step or a bad repeat count. */
     public EscalationPolicy build() {
       return new EscalationPolicy(id, teamId, Versioned.INITIAL_VERSION, name, steps, repeatCount,
-          urgencies);
+          urgencies, zone);
     }
   }
 }

@@ -56,6 +56,12 @@ public sealed interface EscalationTarget {
         throw new IllegalArgumentException("webhook URL for " + name + " must be http(s)");
       }
     }
+
+    /** Hides the URL, which carries the webhook's secret. */
+    @Override
+    public String toString() {
+      return "Webhook[channel=" + channel + ", name=" + name + ", url=(hidden)]";
+    }
   }
 
   /** Hands the incident over to another policy, which starts from its first step. */

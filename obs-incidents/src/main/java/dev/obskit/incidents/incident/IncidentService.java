@@ -31,8 +31,11 @@ import org.slf4j.LoggerFactory;
  * Conflict#ALREADY_ACKNOWLEDGED}. The timeline entry is written in the same version as the state
  * change, so the timeline can never disagree with the status.
  *
- * <p>After each stored change, listeners run on the calling thread and an {@link IncidentEvent} is
- * published on the event bus; neither can make the command fail.
+ * <p>After each stored change, listeners run and an {@link IncidentEvent} is published on the event
+ * bus; neither can make the command fail. Every listener and subscriber sees one incident's changes
+ * in revision order, including changes a listener makes while being told (see
+ * {@link RevisionOrderedDelivery}); delivery normally runs on the calling thread, but while another
+ * thread is delivering it runs there and the command may return first.
  */
 public final class IncidentService {
   /** Most re-reads one command makes under contention before answering {@link Conflict#CONTENDED}. */
@@ -49,6 +52,7 @@ public final class IncidentService {
   private final IdGenerator ids;
   private final EventBus bus;
   private final List<IncidentListener> listeners = new CopyOnWriteArrayList<>();
+  private final RevisionOrderedDelivery delivery = new RevisionOrderedDelivery(this::deliver);
 
   /** Creates the service over {@code repository}, reading time from {@code clock}. */
   public IncidentService(IncidentRepository repository, Clock clock, IdGenerator ids, EventBus bus) {
@@ -92,8 +96,7 @@ public final class IncidentService {
       }
       Incident created = newIncident(draft);
       try {
-        repository.insert(created);
-        committed(TimelineEventType.OPENED, created);
+        commit(() -> repository.insert(created), TimelineEventType.OPENED, created);
         return new TransitionResult.Applied(created);
       } catch (DuplicateKeyException raced) {
         log.debug("another thread opened an incident for {} first; merging", draft.dedupKey());
@@ -108,8 +111,7 @@ public final class IncidentService {
       return openOrMerge(draft);
     }
     Incident created = newIncident(draft);
-    repository.insert(created);
-    committed(TimelineEventType.OPENED, created);
+    commit(() -> repository.insert(created), TimelineEventType.OPENED, created);
     return new TransitionResult.Applied(created);
   }
 
@@ -389,18 +391,23 @@ public final class IncidentService {
       }
       Incident next = c.build();
       try {
-        repository.update(next);
+        commit(() -> repository.update(next), type, next);
       } catch (StaleVersionException lost) {
         continue;
       }
-      committed(type, next);
       return new TransitionResult.Applied(next);
     }
     return new TransitionResult.Rejected(current, Conflict.CONTENDED);
   }
 
-  private void committed(TimelineEventType type, Incident incident) {
-    IncidentEvent event = new IncidentEvent(type, incident);
+  /** Stores through {@code store}, then delivers the change in revision order. */
+  private void commit(Runnable store, TimelineEventType type, Incident incident) {
+    delivery.commit(store, new IncidentEvent(type, incident));
+  }
+
+  private void deliver(IncidentEvent event) {
+    TimelineEventType type = event.type();
+    Incident incident = event.incident();
     for (IncidentListener l : listeners) {
       try {
         l.onChange(event);

@@ -12,6 +12,8 @@ public enum TimelineEventType {
   ESCALATED,
   /** A step's schedule had nobody on call, or a target could not be paged; escalation moved on. */
   ESCALATION_SKIPPED,
+  /** A branching step evaluated its condition: taken (handed over) or not (went on). */
+  ESCALATION_BRANCHED,
   /** Every step and repeat ran without an acknowledgement. */
   ESCALATION_EXHAUSTED,
   /** One notification delivery attempt and its outcome. */

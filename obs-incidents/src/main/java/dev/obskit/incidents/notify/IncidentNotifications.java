@@ -47,9 +47,9 @@ public final class IncidentNotifications {
         .putField("Alerts", Integer.toString(incident.alertCount()))
         .addLink(new Link("Incident " + incident.id(), links.page(incident.teamId(), incident.id())))
         .setAcknowledgeAction(new Link("Acknowledge",
-            links.link(ActionLinks.Action.ACKNOWLEDGE, incident.teamId(), incident.id())))
+            links.link(ActionLinks.Action.ACKNOWLEDGE, incident)))
         .setResolveAction(new Link("Resolve",
-            links.link(ActionLinks.Action.RESOLVE, incident.teamId(), incident.id())));
+            links.link(ActionLinks.Action.RESOLVE, incident)));
     service.filter(s -> !s.runbookUrl().isEmpty())
         .ifPresent(s -> b.addLink(new Link("Runbook", s.runbookUrl())));
     return b.build();

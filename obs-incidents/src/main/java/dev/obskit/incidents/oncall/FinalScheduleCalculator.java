@@ -4,9 +4,10 @@ import dev.obskit.core.id.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Computes the final schedule, following Grafana OnCall's {@code on_call_schedule.py}.
@@ -16,14 +17,15 @@ import java.util.TreeMap;
  *   <li>Apply accepted cover requests in the order they were asked: a candidate that overlaps the
  *       cover window and contains the requester is split into before / inside / after, and inside
  *       the requester is replaced by whoever covers.
- *   <li>Sort the candidates by precedence: overrides first (the most recently added first), then
- *       layers by descending priority, then by the start of the whole shift (unclipped, so the
- *       result does not depend on the window), then by layer order.
- *   <li>Sweep: each candidate keeps only the parts not already reserved by an earlier candidate
- *       (so a lower layer is clipped or split around higher ones and dropped if fully covered),
- *       and those parts become reserved. The reserved set is a {@link TreeMap} of disjoint,
- *       coalesced intervals, so each candidate costs O(log n + overlaps).
- *   <li>The holes left in {@code [from, to)} are the gaps.
+ *   <li>Rank the candidates: each override alone (the most recently added first), then layers by
+ *       descending priority level; every layer of one level shares its rank.
+ *   <li>Sweep the window cut at every candidate boundary: each piece belongs to all active
+ *       candidates of the best rank present, so two rotations of one priority level that overlap
+ *       put both users on call (Grafana keeps every event of a level), and a lower level only
+ *       fills the holes of higher ones. The active list holds the shifts running at one instant,
+ *       so the sweep costs O(pieces × concurrent shifts).
+ *   <li>Pieces with nobody are the gaps; adjacent pieces with the same users and origin are merged
+ *       (a weekend of two daily shifts is one shift).
  * </ol>
  *
  * Stateless and thread-safe.
@@ -109,60 +111,83 @@ final class FinalScheduleCalculator {
     return out;
   }
 
+  /**
+   * Cuts the window at every candidate boundary; each piece belongs to the best-ranked candidates
+   * active over it (all of them when a priority level has several: Grafana keeps every event of a
+   * level), or is a gap. Adjacent pieces with the same people and origin are merged.
+   */
   private static List<FinalShift> sweep(List<Candidate> sorted, Instant from, Instant to) {
-    TreeMap<Instant, Instant> reserved = new TreeMap<>();
-    List<FinalShift> out = new ArrayList<>(sorted.size() + 8);
+    TreeSet<Instant> cuts = new TreeSet<>();
+    cuts.add(from);
+    cuts.add(to);
     for (Candidate c : sorted) {
-      Instant cursor = c.start();
-      Map.Entry<Instant, Instant> floor = reserved.floorEntry(cursor);
-      if (floor != null && floor.getValue().isAfter(cursor)) {
-        cursor = floor.getValue();
-      }
-      List<Instant[]> pieces = new ArrayList<>(2);
-      for (Map.Entry<Instant, Instant> r : reserved.subMap(c.start(), false, c.end(), false).entrySet()) {
-        if (r.getKey().isAfter(cursor)) {
-          pieces.add(new Instant[] {cursor, r.getKey()});
-        }
-        cursor = max(cursor, r.getValue());
-      }
-      if (cursor.isBefore(c.end())) {
-        pieces.add(new Instant[] {cursor, c.end()});
-      }
-      for (Instant[] p : pieces) {
-        out.add(new FinalShift(p[0], p[1], c.users(), c.source(), c.origin(), c.covers()));
-        reserve(reserved, p[0], p[1]);
-      }
+      cuts.add(c.start());
+      cuts.add(c.end());
     }
-    addGaps(reserved, from, to, out);
-    out.sort(Comparator.comparing(FinalShift::start));
+    List<Candidate> byStart = new ArrayList<>(sorted);
+    byStart.sort(Comparator.comparing(Candidate::start));
+    List<Candidate> active = new ArrayList<>();
+    List<FinalShift> out = new ArrayList<>(sorted.size() + 8);
+    int next = 0;
+    Instant pieceStart = null;
+    for (Instant cut : cuts) {
+      if (pieceStart != null) {
+        append(out, piece(pieceStart, cut, active));
+      }
+      final Instant at = cut;
+      active.removeIf(c -> !c.end().isAfter(at));
+      while (next < byStart.size() && !byStart.get(next).start().isAfter(cut)) {
+        active.add(byStart.get(next++));
+      }
+      pieceStart = cut;
+    }
     return out;
   }
 
-  /** Adds [s, e), which overlaps nothing reserved, coalescing with touching neighbours. */
-  private static void reserve(TreeMap<Instant, Instant> reserved, Instant s, Instant e) {
-    Map.Entry<Instant, Instant> before = reserved.floorEntry(s);
-    if (before != null && before.getValue().equals(s)) {
-      s = before.getKey();
+  /** Who holds {@code [s, e)}: the union of the best-ranked active candidates, or a gap. */
+  private static FinalShift piece(Instant s, Instant e, List<Candidate> active) {
+    if (active.isEmpty()) {
+      return FinalShift.gap(s, e);
     }
-    Instant after = reserved.remove(e);
-    if (after != null) {
-      e = after;
+    List<Candidate> winners = new ArrayList<>(2);
+    for (Candidate c : active) {
+      if (winners.isEmpty() || c.rank() < winners.get(0).rank()) {
+        winners.clear();
+        winners.add(c);
+      } else if (c.rank() == winners.get(0).rank()) {
+        winners.add(c);
+      }
     }
-    reserved.put(s, e);
+    if (winners.size() == 1) {
+      Candidate c = winners.get(0);
+      return new FinalShift(s, e, c.users(), c.source(), c.origin(), c.covers());
+    }
+    winners.sort(PRECEDENCE);
+    Set<UserId> users = new LinkedHashSet<>();
+    Set<String> origins = new LinkedHashSet<>();
+    Set<CoverRequestId> covers = new LinkedHashSet<>();
+    for (Candidate c : winners) {
+      users.addAll(c.users());
+      origins.add(c.origin());
+      covers.addAll(c.covers());
+    }
+    return new FinalShift(s, e, List.copyOf(users), winners.get(0).source(),
+        String.join(", ", origins), List.copyOf(covers));
   }
 
-  private static void addGaps(TreeMap<Instant, Instant> reserved, Instant from, Instant to,
-      List<FinalShift> out) {
-    Instant cursor = from;
-    for (Map.Entry<Instant, Instant> r : reserved.entrySet()) {
-      if (r.getKey().isAfter(cursor)) {
-        out.add(FinalShift.gap(cursor, r.getKey()));
+  /** Appends, merging with the previous piece when it is the same people from the same origin. */
+  private static void append(List<FinalShift> out, FinalShift shift) {
+    if (!out.isEmpty()) {
+      FinalShift last = out.get(out.size() - 1);
+      if (last.end().equals(shift.start()) && last.source() == shift.source()
+          && last.origin().equals(shift.origin()) && last.covers().equals(shift.covers())
+          && Set.copyOf(last.users()).equals(Set.copyOf(shift.users()))) {
+        out.set(out.size() - 1, new FinalShift(last.start(), shift.end(), last.users(),
+            last.source(), last.origin(), last.covers()));
+        return;
       }
-      cursor = max(cursor, r.getValue());
     }
-    if (cursor.isBefore(to)) {
-      out.add(FinalShift.gap(cursor, to));
-    }
+    out.add(shift);
   }
 
   private static List<UserId> substitute(List<UserId> users, UserId requester, UserId by) {

@@ -13,11 +13,11 @@ import java.time.temporal.ChronoUnit;
 public enum Frequency {
   /** Turns of {@code interval} hours; the user rotates every occurring turn. */
   HOURLY(ChronoUnit.HOURS),
-  /** Turns of {@code interval} days; the user rotates every occurring (unmasked) turn. */
+  /** Turns of {@code interval} days; with a day filter each group covers {@code interval} matching days. */
   DAILY(ChronoUnit.DAYS),
-  /** Turns of {@code interval} weeks; a weekday mask splits a turn into one shift per day. */
+  /** Turns of {@code interval} weeks; with a day filter every {@code interval}-th week is a turn. */
   WEEKLY(ChronoUnit.WEEKS),
-  /** Turns of {@code interval} calendar months; a weekday mask splits a turn into daily shifts. */
+  /** Turns of {@code interval} months; with a day filter every {@code interval}-th month is a turn. */
   MONTHLY(ChronoUnit.MONTHS);
 
   private final ChronoUnit unit;
@@ -36,18 +36,13 @@ public enum Frequency {
     return unit.between(from, to);
   }
 
-  /** Whether the user rotates per turn and a weekday mask skips whole turns (hourly, daily). */
-  boolean rotatesPerOccurrence() {
-    return this == HOURLY || this == DAILY;
-  }
-
-  /** The shortest real length of one unit of this frequency, for validating shift lengths. */
-  java.time.Duration minimumUnitLength() {
+  /** The longest local-clock length of one unit of this frequency, for validating shift lengths. */
+  java.time.Duration maximumUnitLength() {
     return switch (this) {
       case HOURLY -> java.time.Duration.ofHours(1);
       case DAILY -> java.time.Duration.ofDays(1);
       case WEEKLY -> java.time.Duration.ofDays(7);
-      case MONTHLY -> java.time.Duration.ofDays(28);
+      case MONTHLY -> java.time.Duration.ofDays(31);
     };
   }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * One layer of a schedule: a rotation at a priority level. Where layers overlap the higher
  * {@link #priority()} wins and lower layers only fill its gaps (Grafana OnCall's
- * {@code priority_level}). Layers of equal priority compete by shift start, the earlier shift
- * keeping the overlap. Immutable.
+ * {@code priority_level}). Where layers of equal priority overlap, the users of both are on call.
+ * Immutable.
  *
  * @param name shown in final shifts and iCal exports, e.g. {@code "[L1] Primary"}
  * @param priority higher wins; 0 to {@value #MAX_PRIORITY}

@@ -36,7 +36,8 @@ public final class OnCallModule implements ObsModule {
 
   /** Creates the module with settings from {@code obs.incidents.oncall.*}; see {@link OnCallConfig}. */
   public static OnCallModule create(ObsContext ctx) {
-    return create(ctx, OnCallConfig.fromConfig(ctx.config()), ScheduleRepository.inMemory());
+    return create(ctx, OnCallConfig.fromConfig(ctx.config()),
+        ctx.repository(ScheduleRepository.class, ScheduleRepository::inMemory));
   }
 
   /**

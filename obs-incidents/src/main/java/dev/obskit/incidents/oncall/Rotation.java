@@ -29,12 +29,22 @@ import java.util.Set;
  * 169 h) of real time. A local time skipped by a spring-forward change moves forward by the gap's
  * length; an ambiguous autumn time takes the earlier offset.
  *
- * <p><b>Turns and shifts.</b> For {@link Frequency#HOURLY} and {@link Frequency#DAILY} each turn is
- * one shift from the turn start, and a weekday mask ({@link #byDay()}) skips whole turns, which do
- * not advance the rotation (Mon–Fri daily: A, B, C, A, B, then C on Monday). For
- * {@link Frequency#WEEKLY} and {@link Frequency#MONTHLY} the user changes every turn; without a mask
- * a turn is one shift from its start, with a mask it is one shift per matching day, each starting at
- * the hand-off time of day (RRULE {@code BYDAY} semantics).
+ * <p><b>Turns and shifts</b> (Grafana OnCall's reading of the same iCal rule). Without a day filter
+ * a turn lasts {@code interval} units from its start and is one shift. With a filter
+ * ({@link #byDay()} and/or {@link #byMonthDay()}) every matching day is one shift starting at the
+ * hand-off time of day, and:
+ * <ul>
+ *   <li>{@link Frequency#HOURLY}: a turn on an unmatched day is skipped and does not advance the
+ *       rotation;
+ *   <li>{@link Frequency#DAILY}: each group covers {@code interval} consecutive matching days, then
+ *       the next group (Mon–Fri, interval 2: A Mon+Tue, B Wed+Thu, C Fri+Mon, ...);
+ *   <li>{@link Frequency#WEEKLY}: weeks begin on {@link #weekStart()}; every {@code interval}-th
+ *       week from the start's week is a turn whose matching days belong to the next group, the
+ *       weeks between have nobody ("every 2 weeks on Sat, Sun");
+ *   <li>{@link Frequency#MONTHLY}: the same with calendar months: the next group takes over from
+ *       the first matching day of the next turn's month.
+ * </ul>
+ * A rotation whose {@code until} is not after its start is valid and yields nobody.
  *
  * @param userGroups who takes turns; each group is on call together for its turn
  * @param startUserIndex which group has turn 0
@@ -43,6 +53,9 @@ import java.util.Set;
  * @param frequency the turn unit
  * @param interval how many units one turn lasts, 1 to {@value #MAX_INTERVAL}
  * @param byDay the weekday mask; empty means every day
+ * @param byMonthDay days of the month (1 to 31, or -1 for the last day to -31); empty means every
+ *     day; for {@link Frequency#DAILY} and {@link Frequency#MONTHLY} only
+ * @param weekStart the day weeks begin on, deciding which masked days share a weekly turn
  * @param shiftLength how long each shift lasts on the local clock; empty means until the next
  *     hand-off (the whole turn, or the whole day when a mask splits turns into days)
  * @param until the local time the rotation stops; shifts are clipped there
@@ -58,12 +71,16 @@ public record Rotation(
     Frequency frequency,
     int interval,
     Set<DayOfWeek> byDay,
+    Set<Integer> byMonthDay,
+    DayOfWeek weekStart,
     Optional<Duration> shiftLength,
     Optional<LocalDateTime> until,
     Optional<LocalDateTime> activeFrom) {
 
   /** Largest accepted {@link #interval()}. */
   public static final int MAX_INTERVAL = 1000;
+  /** The default {@link #weekStart()}: Monday, as ISO 8601 and Grafana OnCall's UI. */
+  public static final DayOfWeek DEFAULT_WEEK_START = DayOfWeek.MONDAY;
   /** Most user groups in one rotation. */
   public static final int MAX_GROUPS = 1000;
 
@@ -82,19 +99,50 @@ public record Rotation(
           "interval must be between 1 and " + MAX_INTERVAL + ", got " + interval);
     }
     byDay = byDay.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(byDay));
+    byMonthDay = checkMonthDays(byMonthDay, frequency);
+    Objects.requireNonNull(weekStart, "weekStart");
     Objects.requireNonNull(shiftLength, "shiftLength");
     if (shiftLength.isPresent()) {
-      checkShiftLength(shiftLength.get(), frequency, interval, !byDay.isEmpty());
+      checkShiftLength(shiftLength.get(), frequency, interval,
+          !byDay.isEmpty() || !byMonthDay.isEmpty());
     }
     Objects.requireNonNull(until, "until");
-    if (until.isPresent() && !until.get().isAfter(start)) {
-      throw new IllegalArgumentException("until must be after start " + start + ", got " + until.get());
-    }
     Objects.requireNonNull(activeFrom, "activeFrom");
-    if (activeFrom.isPresent() && until.isPresent() && !until.get().isAfter(activeFrom.get())) {
-      throw new IllegalArgumentException(
-          "until must be after activeFrom " + activeFrom.get() + ", got " + until.get());
+  }
+
+  /** Whether a day filter applies ({@link #byDay()} or {@link #byMonthDay()} is set). */
+  public boolean filtered() {
+    return !byDay.isEmpty() || !byMonthDay.isEmpty();
+  }
+
+  /** Whether {@code date} passes the day filter (always true without one). */
+  public boolean matches(LocalDate date) {
+    if (!byDay.isEmpty() && !byDay.contains(date.getDayOfWeek())) {
+      return false;
     }
+    if (byMonthDay.isEmpty()) {
+      return true;
+    }
+    int day = date.getDayOfMonth();
+    return byMonthDay.contains(day) || byMonthDay.contains(day - 1 - date.lengthOfMonth());
+  }
+
+  private static Set<Integer> checkMonthDays(Set<Integer> days, Frequency frequency) {
+    Objects.requireNonNull(days, "byMonthDay");
+    if (days.isEmpty()) {
+      return Set.of();
+    }
+    if (frequency != Frequency.DAILY && frequency != Frequency.MONTHLY) {
+      throw new IllegalArgumentException(
+          "byMonthDay applies to DAILY and MONTHLY rotations only, got " + frequency);
+    }
+    for (Integer day : days) {
+      if (day == null || day == 0 || day < -31 || day > 31) {
+        throw new IllegalArgumentException(
+            "byMonthDay values must be 1 to 31 or -31 to -1, got " + day);
+      }
+    }
+    return Collections.unmodifiableSet(new java.util.TreeSet<>(days));
   }
 
   /** Returns a builder with interval 1, no mask, whole-turn shifts and no end. */
@@ -112,6 +160,8 @@ public record Rotation(
     b.frequency = frequency;
     b.interval = interval;
     b.byDay.addAll(byDay);
+    b.byMonthDay.addAll(byMonthDay);
+    b.weekStart = weekStart;
     b.shiftLength = shiftLength.orElse(null);
     b.until = until.orElse(null);
     b.activeFrom = activeFrom.orElse(null);
@@ -147,15 +197,25 @@ public record Rotation(
   }
 
   private static void checkShiftLength(Duration length, Frequency frequency, int interval,
-      boolean masked) {
+      boolean filtered) {
     Checks.positive("shiftLength", length);
-    boolean daily = masked && !frequency.rotatesPerOccurrence();
-    Duration max = daily ? Duration.ofDays(1) : frequency.minimumUnitLength().multipliedBy(interval);
+    Duration max = maxShiftLength(frequency, interval, filtered);
     if (length.compareTo(max) > 0) {
       throw new IllegalArgumentException("shiftLength must be at most " + max
-          + (daily ? " when a weekday mask splits " + frequency + " turns into days" : " for "
-          + frequency + " every " + interval) + ", got " + length);
+          + (filtered && frequency != Frequency.HOURLY ? " when a day filter splits " + frequency
+          + " turns into days" : " for " + frequency + " every " + interval) + ", got " + length);
     }
+  }
+
+  /**
+   * The longest shift a rotation accepts: one day when a day filter splits turns into days, else
+   * the turn's longest possible length (a monthly turn may be as long as a 31-day month).
+   */
+  static Duration maxShiftLength(Frequency frequency, int interval, boolean filtered) {
+    if (filtered && frequency != Frequency.HOURLY) {
+      return Duration.ofDays(1);
+    }
+    return frequency.maximumUnitLength().multipliedBy(interval);
   }
 
   /**
@@ -164,6 +224,8 @@ public record Rotation(
   public static final class Builder {
     private final List<List<UserId>> groups = new ArrayList<>();
     private final Set<DayOfWeek> byDay = EnumSet.noneOf(DayOfWeek.class);
+    private final Set<Integer> byMonthDay = new java.util.TreeSet<>();
+    private DayOfWeek weekStart = DEFAULT_WEEK_START;
     private int startUserIndex;
     private ZoneId zone;
     private LocalDateTime start;
@@ -256,6 +318,21 @@ public record Rotation(
       return this;
     }
 
+    /** Restricts shifts to these days of the month (1 to 31, -1 the last day); RRULE BYMONTHDAY. */
+    public Builder setByMonthDay(int... days) {
+      byMonthDay.clear();
+      for (int day : days) {
+        byMonthDay.add(day);
+      }
+      return this;
+    }
+
+    /** Sets the day weeks begin on (default {@link #DEFAULT_WEEK_START}); RRULE WKST. */
+    public Builder setWeekStart(DayOfWeek weekStart) {
+      this.weekStart = Objects.requireNonNull(weekStart, "weekStart");
+      return this;
+    }
+
     /** Limits each shift to this local-clock length (default: until the next hand-off). */
     public Builder setShiftLength(Duration length) {
       this.shiftLength = Objects.requireNonNull(length, "shiftLength");
@@ -286,7 +363,7 @@ public record Rotation(
         throw new IllegalArgumentException("frequency must be set");
       }
       return new Rotation(groups, startUserIndex, zone, start, frequency, interval, byDay,
-          Optional.ofNullable(shiftLength), Optional.ofNullable(until),
+          byMonthDay, weekStart, Optional.ofNullable(shiftLength), Optional.ofNullable(until),
           Optional.ofNullable(activeFrom));
     }
   }

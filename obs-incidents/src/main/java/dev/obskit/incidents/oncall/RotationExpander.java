@@ -3,27 +3,39 @@ package dev.obskit.incidents.oncall;
 import dev.obskit.core.id.UserId;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Expands a {@link Rotation} into concrete shifts over a window.
+ * Expands a {@link Rotation} into concrete shifts over a window, following Grafana OnCall's
+ * reading of the rotation's iCal rule.
  *
  * <p>Design: all turn and shift boundaries are computed on the local calendar from the rotation's
  * anchor ({@code start + k × interval units}, never by adding to the previous turn, so a monthly
  * rotation anchored on the 31st does not drift to the 28th), then converted to instants with
  * {@link java.time.ZonedDateTime}. This is what keeps hand-offs at the same wall-clock time across
- * DST changes. Expansion starts one turn before the window (estimated from the unit count) because
- * a shift that began earlier may still be running.
+ * DST changes.
  *
- * <p>With a weekday mask on an hourly or daily rotation, skipped turns do not advance the user
- * order. The weekday of turn {@code k} is periodic in {@code k} (period {@code 7 / gcd(days, 7)}
- * turns for daily, {@code 168 / gcd(hours, 168)} for hourly), so the number of matching turns
- * before {@code k} is computed in O(1) from one period's prefix counts rather than by counting
- * from the anchor.
+ * <p>Three expansions:
+ * <ul>
+ *   <li><b>turns</b> (no day filter): turn {@code k} is one shift from {@code start + k × interval};
+ *       expansion starts one turn before the window, because a shift that began earlier may still
+ *       be running;
+ *   <li><b>hourly with a weekday mask</b>: turns on unmatched days are skipped and do not advance the
+ *       user order. The weekday of turn {@code k} is periodic in {@code k} (period
+ *       {@code 168 / gcd(hours, 168)}), so the matching turns before {@code k} are counted in O(1)
+ *       from one period's prefix counts;
+ *   <li><b>days</b> (daily, weekly, monthly with a filter): one shift per matching day at the
+ *       hand-off time; the day's turn is its matching-day index / interval (daily), or its week
+ *       (from {@link Rotation#weekStart()}) or calendar month index when that is a multiple of the
+ *       interval (weekly, monthly; other weeks or months have nobody).
+ * </ul>
  */
 final class RotationExpander {
   private RotationExpander() {}
@@ -32,13 +44,22 @@ final class RotationExpander {
   record RawShift(Instant start, Instant end, List<UserId> users) {}
 
   static List<RawShift> expand(Rotation r, Instant from, Instant to) {
+    if (r.until().isPresent() && !r.until().get().isAfter(r.start())) {
+      return List.of();
+    }
+    if (!r.filtered()) {
+      return expandTurns(r, from, to, null);
+    }
+    return r.frequency() == Frequency.HOURLY
+        ? expandTurns(r, from, to, maskPrefix(r)) : expandDays(r, from, to);
+  }
+
+  private static List<RawShift> expandTurns(Rotation r, Instant from, Instant to, int[] prefix) {
     List<RawShift> out = new ArrayList<>();
     ZoneId zone = r.zone();
     LocalDateTime fromLocal = LocalDateTime.ofInstant(from, zone).minusDays(1);
     long units = r.frequency().unitsBetween(r.start(), fromLocal);
     long k = Math.max(0, units / r.interval() - 1);
-    boolean masked = !r.byDay().isEmpty();
-    int[] prefix = masked && r.frequency().rotatesPerOccurrence() ? maskPrefix(r) : null;
     for (; ; k++) {
       LocalDateTime turnStart = r.frequency().advance(r.start(), k * r.interval());
       if (r.until().filter(u -> !turnStart.isBefore(u)).isPresent()
@@ -46,21 +67,79 @@ final class RotationExpander {
         return out;
       }
       LocalDateTime turnEnd = r.frequency().advance(r.start(), (k + 1) * r.interval());
-      if (prefix != null) {
-        if (r.byDay().contains(turnStart.getDayOfWeek())) {
-          emit(r, turnStart, end(r, turnStart, turnEnd), group(r, maskedBefore(prefix, k)), from, to, out);
-        }
-      } else if (!masked) {
+      if (prefix == null) {
         emit(r, turnStart, end(r, turnStart, turnEnd), group(r, k), from, to, out);
-      } else {
-        List<UserId> users = group(r, k);
-        for (LocalDateTime day = turnStart; day.isBefore(turnEnd); day = day.plusDays(1)) {
-          if (r.byDay().contains(day.getDayOfWeek())) {
-            emit(r, day, end(r, day, day.plusDays(1)), users, from, to, out);
-          }
-        }
+      } else if (r.byDay().contains(turnStart.getDayOfWeek())) {
+        emit(r, turnStart, end(r, turnStart, turnEnd), group(r, maskedBefore(prefix, k)), from, to, out);
       }
     }
+  }
+
+  private static List<RawShift> expandDays(Rotation r, Instant from, Instant to) {
+    List<RawShift> out = new ArrayList<>();
+    LocalDate first = r.start().toLocalDate();
+    LocalDate day = LocalDateTime.ofInstant(from, r.zone()).toLocalDate().minusDays(2);
+    if (day.isBefore(first)) {
+      day = first;
+    }
+    LocalDate last = LocalDateTime.ofInstant(to, r.zone()).toLocalDate().plusDays(1);
+    long matched = r.frequency() == Frequency.DAILY ? matchingDaysBetween(r, first, day) : 0;
+    for (; !day.isAfter(last); day = day.plusDays(1)) {
+      LocalDateTime shiftStart = day.atTime(r.handoffTime());
+      if (r.until().filter(u -> !shiftStart.isBefore(u)).isPresent()) {
+        return out;
+      }
+      if (!r.matches(day)) {
+        continue;
+      }
+      long turn = turnOf(r, first, day, matched++);
+      if (turn >= 0) {
+        emit(r, shiftStart, end(r, shiftStart, shiftStart.plusDays(1)), group(r, turn), from, to, out);
+      }
+    }
+    return out;
+  }
+
+  /** The turn a matching day belongs to, or -1 when it falls in a week or month between turns. */
+  private static long turnOf(Rotation r, LocalDate first, LocalDate day, long matchedBefore) {
+    long period = switch (r.frequency()) {
+      case DAILY -> matchedBefore;
+      case WEEKLY -> ChronoUnit.DAYS.between(weekOf(r, first), weekOf(r, day)) / 7;
+      case MONTHLY -> monthIndex(day) - monthIndex(first);
+      case HOURLY -> throw new IllegalStateException("hourly rotations expand by turns");
+    };
+    if (r.frequency() == Frequency.DAILY) {
+      return period / r.interval();
+    }
+    return period % r.interval() == 0 ? period / r.interval() : -1;
+  }
+
+  private static LocalDate weekOf(Rotation r, LocalDate day) {
+    return day.with(TemporalAdjusters.previousOrSame(r.weekStart()));
+  }
+
+  private static long monthIndex(LocalDate day) {
+    return day.getYear() * 12L + day.getMonthValue();
+  }
+
+  /** How many days in {@code [from, to)} match the filter; O(1) for a weekday mask alone. */
+  static long matchingDaysBetween(Rotation r, LocalDate from, LocalDate to) {
+    long days = ChronoUnit.DAYS.between(from, to);
+    if (days <= 0) {
+      return 0;
+    }
+    long count = 0;
+    LocalDate day = from;
+    if (r.byMonthDay().isEmpty()) {
+      count = days / 7 * r.byDay().size();
+      day = from.plusDays(days / 7 * 7);
+    }
+    for (; day.isBefore(to); day = day.plusDays(1)) {
+      if (r.matches(day)) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private static LocalDateTime end(Rotation r, LocalDateTime shiftStart, LocalDateTime nextHandoff) {
@@ -90,9 +169,7 @@ final class RotationExpander {
 
   /** prefix[j] = how many of turns 0..j-1 of one weekday period match the mask; length period+1. */
   private static int[] maskPrefix(Rotation r) {
-    int period = r.frequency() == Frequency.DAILY
-        ? 7 / gcd(r.interval() % 7, 7)
-        : 168 / gcd(r.interval() % 168, 168);
+    int period = 168 / gcd(r.interval() % 168, 168);
     int[] prefix = new int[period + 1];
     for (int j = 0; j < period; j++) {
       DayOfWeek day = r.frequency().advance(r.start(), (long) j * r.interval()).getDayOfWeek();

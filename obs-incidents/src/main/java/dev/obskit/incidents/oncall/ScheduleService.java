@@ -274,6 +274,18 @@ public final class ScheduleService implements OnCallDirectory {
     return get(team, id).coverRequests().stream().map(r -> r.settledAt(now)).toList();
   }
 
+  /**
+   * Returns the reminders for pending cover requests of the schedule falling due in
+   * {@code (after, now]}, at {@link CoverReminder#DEFAULT_OFFSETS} before each request starts.
+   * Call it on every tick with the previous tick's instant to send each reminder once; requests
+   * that were accepted, rejected, withdrawn or have expired get none.
+   */
+  public List<CoverReminder> coverRemindersDue(TeamId team, ScheduleId id, Instant after) {
+    Objects.requireNonNull(after, "after");
+    return CoverReminder.due(get(team, id).coverRequests(), CoverReminder.DEFAULT_OFFSETS, after,
+        clock.instant());
+  }
+
   /** Stores EXPIRED on every past-due pending request; returns how many expired. */
   public int expireCoverRequests(TeamId team, ScheduleId id) {
     Instant now = clock.instant();

@@ -5,11 +5,13 @@ import static dev.obskit.incidents.oncall.Shifts.TEAM;
 import static dev.obskit.incidents.oncall.Shifts.t;
 import static dev.obskit.incidents.oncall.Shifts.u;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.obskit.core.id.IdGenerator;
 import dev.obskit.core.time.ManualClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Optional;
@@ -148,5 +150,39 @@ class CoverRequestTest {
     assertThatThrownBy(() -> service.acceptCover(TEAM, SCHEDULE, CoverRequestId.of("nope"), u("alice")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("schedule primary has no cover request nope");
+  }
+
+  @Test
+  void reminders_fallDueAtGrafanasOffsets_onceEach_untilTheRequestIsAnswered() {
+    // Asked Mar 20 00:00 for Mar 25 00:00: the 4, 3, 2 and 1 week points are before the request
+    // was made; 3 days = Mar 22 00:00, 2 days = Mar 23, 1 day = Mar 24, 12 hours = Mar 24 12:00.
+    CoverRequest request = bobAsks(Optional.empty());
+    Instant lastTick = clock.instant();
+
+    clock.setInstant(t("2026-03-21T23:59:59Z"));
+    assertThat(service.coverRemindersDue(TEAM, SCHEDULE, lastTick)).isEmpty();
+    clock.setInstant(t("2026-03-22T00:00:00Z"));
+    assertThat(service.coverRemindersDue(TEAM, SCHEDULE, lastTick))
+        .containsExactly(new CoverReminder(request, t("2026-03-22T00:00:00Z"), Duration.ofDays(3)));
+    lastTick = clock.instant();
+
+    clock.setInstant(t("2026-03-24T06:00:00Z"));
+    assertThat(service.coverRemindersDue(TEAM, SCHEDULE, lastTick))
+        .extracting(CoverReminder::remindAt, CoverReminder::beforeStart)
+        .containsExactly(tuple(t("2026-03-23T00:00:00Z"), Duration.ofDays(2)),
+            tuple(t("2026-03-24T00:00:00Z"), Duration.ofDays(1)));
+    lastTick = clock.instant();
+
+    service.acceptCover(TEAM, SCHEDULE, request.id(), u("alice"));
+    clock.setInstant(t("2026-03-24T13:00:00Z"));
+    assertThat(service.coverRemindersDue(TEAM, SCHEDULE, lastTick)).isEmpty();
+  }
+
+  @Test
+  void reminders_stopWhenThePendingRequestExpires() {
+    bobAsks(Optional.empty());
+    clock.setInstant(t("2026-03-25T00:00:00Z"));
+    assertThat(service.coverRemindersDue(TEAM, SCHEDULE, t("2026-03-20T00:00:00Z"))).isEmpty();
+    assertThat(service.expireCoverRequests(TEAM, SCHEDULE)).isEqualTo(1);
   }
 }

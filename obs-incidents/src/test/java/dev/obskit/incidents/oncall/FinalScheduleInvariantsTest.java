@@ -88,8 +88,7 @@ class FinalScheduleInvariantsTest {
       r.setByDay(days.toArray(new DayOfWeek[0]));
     }
     if (random.nextBoolean()) {
-      long maxMinutes = masked && !frequency.rotatesPerOccurrence()
-          ? 24 * 60 : frequency.minimumUnitLength().toMinutes();
+      long maxMinutes = Rotation.maxShiftLength(frequency, 1, masked).toMinutes();
       r.setShiftLength(Duration.ofMinutes(1 + random.nextLong(maxMinutes)));
     }
     return r.build();

@@ -45,16 +45,19 @@ class FrequencyTest {
         .setInterval(2).setByDay(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY)
         .addUsers(u("ann"), u("ben")).build());
 
+    // Saturday and Sunday of one person are adjacent pieces, merged into one weekend shift.
     assertThat(service.finalShifts(TEAM, SCHEDULE, t("2026-02-06T00:00:00Z"), t("2026-02-10T00:00:00Z")))
         .containsExactly(
             gap("2026-02-06T00:00:00Z", "2026-02-07T10:00:00Z"),
-            layer("2026-02-07T10:00:00Z", "2026-02-08T10:00:00Z", "L1", "ann"),
-            layer("2026-02-08T10:00:00Z", "2026-02-09T10:00:00Z", "L1", "ann"),
+            layer("2026-02-07T10:00:00Z", "2026-02-09T10:00:00Z", "L1", "ann"),
             gap("2026-02-09T10:00:00Z", "2026-02-10T00:00:00Z"));
     assertThat(service.finalSchedule(TEAM, SCHEDULE, t("2026-04-01T00:00:00Z"), t("2026-04-07T00:00:00Z"))
         .onCallShifts()).containsExactly(
-            layer("2026-04-04T10:00:00Z", "2026-04-05T10:00:00Z", "L1", "ben"),
-            layer("2026-04-05T10:00:00Z", "2026-04-06T10:00:00Z", "L1", "ben"));
+            layer("2026-04-04T10:00:00Z", "2026-04-06T10:00:00Z", "L1", "ben"));
+    // March is between the two-month turns: nobody, after ann's Saturday Feb 28 shift ends.
+    assertThat(service.finalSchedule(TEAM, SCHEDULE, t("2026-03-01T00:00:00Z"), t("2026-04-01T00:00:00Z"))
+        .onCallShifts()).containsExactly(
+            layer("2026-03-01T00:00:00Z", "2026-03-01T10:00:00Z", "L1", "ann"));
   }
 
   @Test
@@ -106,9 +109,9 @@ class FrequencyTest {
   }
 
   @Test
-  void everyTwoDays_withMask_usesRruleSemantics() {
-    // Every 2nd day from Mon 2026-06-01: Jun 1 Mon, 3 Wed, 5 Fri, 7 Sun, 9 Tue, 11 Thu, 13 Sat,
-    // 15 Mon, 17 Wed. Mask Mon/Wed/Fri keeps 1, 3, 5, 15, 17.
+  void everyTwoDays_withMask_eachGroupCoversTwoMatchingDays() {
+    // Grafana: each group covers `interval` consecutive matching days. Mon/Wed/Fri from Mon
+    // 2026-06-01: Jun 1+3 ann, Jun 5+8 ben, Jun 10+12 cat, Jun 15+17 ann.
     ScheduleService service = serviceWith(Rotation.builder().setZone("UTC")
         .setStart(LocalDate.of(2026, 6, 1), LocalTime.of(8, 0)).setFrequency(Frequency.DAILY)
         .setInterval(2).setByDay(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY)
@@ -117,10 +120,13 @@ class FrequencyTest {
     assertThat(service.finalSchedule(TEAM, SCHEDULE, t("2026-06-01T00:00:00Z"), t("2026-06-18T00:00:00Z"))
         .onCallShifts()).containsExactly(
             layer("2026-06-01T08:00:00Z", "2026-06-01T20:00:00Z", "L1", "ann"),
-            layer("2026-06-03T08:00:00Z", "2026-06-03T20:00:00Z", "L1", "ben"),
-            layer("2026-06-05T08:00:00Z", "2026-06-05T20:00:00Z", "L1", "cat"),
+            layer("2026-06-03T08:00:00Z", "2026-06-03T20:00:00Z", "L1", "ann"),
+            layer("2026-06-05T08:00:00Z", "2026-06-05T20:00:00Z", "L1", "ben"),
+            layer("2026-06-08T08:00:00Z", "2026-06-08T20:00:00Z", "L1", "ben"),
+            layer("2026-06-10T08:00:00Z", "2026-06-10T20:00:00Z", "L1", "cat"),
+            layer("2026-06-12T08:00:00Z", "2026-06-12T20:00:00Z", "L1", "cat"),
             layer("2026-06-15T08:00:00Z", "2026-06-15T20:00:00Z", "L1", "ann"),
-            layer("2026-06-17T08:00:00Z", "2026-06-17T20:00:00Z", "L1", "ben"));
+            layer("2026-06-17T08:00:00Z", "2026-06-17T20:00:00Z", "L1", "ann"));
   }
 
   @Test

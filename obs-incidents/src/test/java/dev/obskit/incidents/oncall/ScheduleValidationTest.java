@@ -39,10 +39,17 @@ class ScheduleValidationTest {
         .hasMessage("shiftLength must be positive, got PT-1H");
     assertThatThrownBy(() -> valid().setByDay(DayOfWeek.MONDAY).setShiftLength(Duration.ofHours(25))
         .build())
-        .hasMessage("shiftLength must be at most PT24H when a weekday mask splits WEEKLY turns into"
+        .hasMessage("shiftLength must be at most PT24H when a day filter splits WEEKLY turns into"
             + " days, got PT25H");
-    assertThatThrownBy(() -> valid().setUntil(LocalDateTime.of(2026, 1, 5, 9, 0)).build())
-        .hasMessage("until must be after start 2026-01-05T09:00, got 2026-01-05T09:00");
+    assertThatThrownBy(() -> valid().setByMonthDay(1).build())
+        .hasMessage("byMonthDay applies to DAILY and MONTHLY rotations only, got WEEKLY");
+    assertThatThrownBy(() -> valid().setFrequency(Frequency.MONTHLY).setByMonthDay(0).build())
+        .hasMessage("byMonthDay values must be 1 to 31 or -31 to -1, got 0");
+    assertThatThrownBy(() -> valid().setFrequency(Frequency.MONTHLY).setByMonthDay(32).build())
+        .hasMessage("byMonthDay values must be 1 to 31 or -31 to -1, got 32");
+    assertThatThrownBy(() -> valid().setFrequency(Frequency.MONTHLY)
+        .setShiftLength(Duration.ofDays(31).plusMinutes(1)).build())
+        .hasMessage("shiftLength must be at most PT744H for MONTHLY every 1, got PT744H1M");
     assertThatThrownBy(() -> valid().setStartUserIndex(3).build())
         .hasMessage("startUserIndex must be between 0 and 0, got 3");
     assertThatThrownBy(() -> valid().addGroup(u("bob"), u("bob")).build())

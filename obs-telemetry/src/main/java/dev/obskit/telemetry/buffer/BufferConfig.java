@@ -33,7 +33,11 @@ public record BufferConfig(Path directory, long maxBytes, long minFreeDiskBytes,
   public static final long DEFAULT_MAX_BYTES = 1024L * 1024 * 1024;
   public static final long DEFAULT_MIN_FREE_DISK_BYTES = 512L * 1024 * 1024;
   public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofMillis(100);
-  public static final String DEFAULT_ROLL_CYCLE = "FAST_HOURLY";
+  public static final String DEFAULT_ROLL_CYCLE = "FIVE_MINUTELY";
+  /** The roll cycles accepted (Chronicle's {@code RollCycles}), shortest first. */
+  public static final java.util.List<String> ROLL_CYCLES = java.util.List.of("FIVE_MINUTELY",
+      "TEN_MINUTELY", "TWENTY_MINUTELY", "HALF_HOURLY", "FAST_HOURLY", "TWO_HOURLY", "FOUR_HOURLY",
+      "SIX_HOURLY", "FAST_DAILY", "WEEKLY");
   public static final long DEFAULT_BLOCK_SIZE = 8L * 1024 * 1024;
   public static final Duration DEFAULT_HOUSEKEEPING_INTERVAL = Duration.ofSeconds(1);
   /** The largest block timeout accepted: an application thread is never held longer. */
@@ -51,6 +55,9 @@ public record BufferConfig(Path directory, long maxBytes, long minFreeDiskBytes,
     requireNonNull(overflowPolicy, "overflowPolicy");
     Checks.durationBetween("blockTimeout", blockTimeout, Duration.ZERO, MAX_BLOCK_TIMEOUT);
     requireNonNull(rollCycle, "rollCycle");
+    if (!ROLL_CYCLES.contains(rollCycle.trim().toUpperCase(java.util.Locale.ROOT))) {
+      throw new IllegalArgumentException("rollCycle '" + rollCycle + "' is not one of " + ROLL_CYCLES);
+    }
     if (blockSize < 1024 * 1024 || blockSize > 1024L * 1024 * 1024) {
       throw new IllegalArgumentException("blockSize must be between 1 MiB and 1 GiB, got " + blockSize);
     }

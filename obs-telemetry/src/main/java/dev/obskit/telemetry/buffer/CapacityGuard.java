@@ -39,6 +39,7 @@ final class CapacityGuard {
   private volatile long lastRefreshNanos;
   private final AtomicLong sinceMeasure = new AtomicLong();
   private final LongAdder appended = new LongAdder();
+  private final LongAdder appendedBytes = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder blockedNanos = new LongAdder();
   private final ReentrantLock lock = new ReentrantLock();
@@ -67,16 +68,27 @@ final class CapacityGuard {
     if (policy == OverflowPolicy.BLOCK_WITH_TIMEOUT && awaitSpace(length)) {
       return true;
     }
-    drop();
+    dropForSpace(length);
     return false;
   }
 
-  void drop() {
+  /** Counts a drop for a reason other than space (the reason is logged with the count). */
+  void drop(String reason) {
     dropped.increment();
-    if (dropped.sum() % DROP_WARN_EVERY == 1) {
-      log.warn("Telemetry buffer '{}' is full (cap {} bytes, disk floor {} bytes): dropping new "
-          + "records, {} dropped so far", bufferName, maxBytes, minFreeBytes, dropped.sum());
+    long n = dropped.sum();
+    if (n % DROP_WARN_EVERY == 1) {
+      log.warn("Telemetry buffer '{}' dropped a record: {}; {} dropped so far", bufferName, reason,
+          n);
     }
+  }
+
+  private void dropForSpace(int length) {
+    long used = usedBytes();
+    long usable = measuredUsable - sinceMeasure.get();
+    String reason = used + length > maxBytes
+        ? "the cap is reached (" + used + " unshipped bytes of " + maxBytes + " allowed)"
+        : "the disk floor is reached (" + usable + " bytes usable, " + minFreeBytes + " kept free)";
+    drop(reason);
   }
 
   private boolean fits(int length) {
@@ -115,7 +127,14 @@ final class CapacityGuard {
 
   void appended(int length) {
     sinceMeasure.addAndGet(length);
+    appendedBytes.add(length);
     appended.increment();
+  }
+
+  /** Returns the mean size of the records appended so far, or {@code fallback} before any. */
+  long meanRecordBytes(long fallback) {
+    long n = appended.sum();
+    return n == 0 ? fallback : Math.max(1, appendedBytes.sum() / n);
   }
 
   /** Re-measures used bytes and usable disk space and wakes blocked appenders. Thread-safe. */

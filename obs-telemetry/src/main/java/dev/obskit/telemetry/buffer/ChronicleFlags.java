@@ -24,16 +24,27 @@ final class ChronicleFlags {
 
   /** Returns the required flags missing from this JVM (empty when Chronicle can run). */
   static List<String> missing() {
-    Module base = Object.class.getModule();
     Module chronicle = chronicleModule();
     List<String> missing = new ArrayList<>();
-    if (!base.isOpen("java.lang.reflect", chronicle)) {
-      missing.add("--add-opens=java.base/java.lang.reflect=ALL-UNNAMED");
-    }
-    if (!base.isExported("sun.nio.ch", chronicle)) {
-      missing.add("--add-exports=java.base/sun.nio.ch=ALL-UNNAMED");
+    for (String flag : RECOMMENDED.split(" ")) {
+      if (!present(flag, chronicle)) {
+        missing.add(flag);
+      }
     }
     return missing;
+  }
+
+  /** {@code --add-opens=module/package=ALL-UNNAMED} or {@code --add-exports=...}. */
+  private static boolean present(String flag, Module chronicle) {
+    String spec = flag.substring(flag.indexOf('=') + 1, flag.lastIndexOf('='));
+    String moduleName = spec.substring(0, spec.indexOf('/'));
+    String pkg = spec.substring(spec.indexOf('/') + 1);
+    Module module = ModuleLayer.boot().findModule(moduleName).orElse(null);
+    if (module == null) {
+      return true; // a JDK without that module: nothing to open
+    }
+    return flag.startsWith("--add-opens") ? module.isOpen(pkg, chronicle)
+        : module.isExported(pkg, chronicle);
   }
 
   private static Module chronicleModule() {

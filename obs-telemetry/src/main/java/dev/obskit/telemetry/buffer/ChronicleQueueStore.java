@@ -65,7 +65,8 @@ final class ChronicleQueueStore {
 
   /**
    * Opens the queue in {@code directory} with the roll cycle, block size and clock of
-   * {@code config}; {@code afterDelete} runs after shipped files were deleted.
+   * {@code config}; {@code afterDelete} runs after shipped files were deleted and after every
+   * commit (the facade re-measures its capacity).
    */
   static ChronicleQueueStore open(Path directory, BufferConfig config, Runnable afterDelete) {
     RollCycle cycle = parseRollCycle(config.rollCycle());
@@ -87,21 +88,25 @@ final class ChronicleQueueStore {
   }
 
   /**
-   * Writes one record with the calling thread's appender; returns false (after logging) if
+   * Writes one record with the calling thread's appender; returns null, or the failure if
    * Chronicle failed or the queue was closed concurrently. Never throws.
    */
-  boolean append(byte[] bytes, int offset, int length) {
+  RuntimeException append(byte[] bytes, int offset, int length) {
     try {
       ExcerptAppender appender = queue.acquireAppender();
       try (DocumentContext dc = appender.writingDocument()) {
         dc.wire().bytes().write(bytes, offset, length);
       }
-      return true;
+      return null;
     } catch (RuntimeException e) {
       // Closed concurrently, or a Chronicle I/O failure: never into the host's thread.
-      log.warn("Telemetry buffer append failed: {}", e.toString());
-      return false;
+      return e;
     }
+  }
+
+  /** A cursor committed: the unshipped bytes shrank, re-measure now rather than at housekeeping. */
+  void committed() {
+    afterDelete.run();
   }
 
   ChronicleCursor cursor(String consumer) {

@@ -27,6 +27,7 @@ public final class InMemoryTelemetryBuffer implements TelemetryBuffer {
   private int size;
   private long bytes;
   private volatile boolean closed;
+  private final String id = BufferIdentity.random();
 
   /** Creates a buffer bounded by {@code config.maxBytes()} with {@code config}'s overflow policy. */
   public InMemoryTelemetryBuffer(BufferConfig config) {
@@ -48,10 +49,16 @@ public final class InMemoryTelemetryBuffer implements TelemetryBuffer {
 
   @Override
   public boolean append(byte[] data, int offset, int length) {
-    if (closed || length > maxRecordBytes || !guard.admit(length)) {
-      if (closed || length > maxRecordBytes) {
-        guard.drop();
-      }
+    if (closed) {
+      guard.drop("the buffer is closed");
+      return false;
+    }
+    if (length > maxRecordBytes) {
+      guard.drop("a record of " + length + " bytes is larger than the largest accepted ("
+          + maxRecordBytes + " bytes)");
+      return false;
+    }
+    if (!guard.admit(length)) {
       return false;
     }
     byte[] copy = Arrays.copyOfRange(data, offset, offset + length);
@@ -84,6 +91,11 @@ public final class InMemoryTelemetryBuffer implements TelemetryBuffer {
   @Override
   public BufferStats stats() {
     return guard.stats();
+  }
+
+  @Override
+  public String id() {
+    return id;
   }
 
   @Override

@@ -33,6 +33,13 @@ public interface TelemetryBuffer extends Closeable {
   /** Returns a snapshot of counters; cheap, thread-safe. */
   BufferStats stats();
 
+  /**
+   * Returns this buffer's identity: random, 16 hex digits, persisted with a durable buffer (so it
+   * is the same after a restart) and different for every buffer directory. Batch ids include it,
+   * so two buffers never send the same batch id for different records.
+   */
+  String id();
+
   /** Returns {@code true} if records survive a process crash. */
   boolean isDurable();
 

@@ -1,7 +1,7 @@
 package dev.obskit.telemetry.log4j2;
 
-import dev.obskit.core.config.ConfigException;
 import dev.obskit.telemetry.AppenderBridge;
+import dev.obskit.telemetry.SelfDiagnostics;
 import dev.obskit.telemetry.Severity;
 import dev.obskit.telemetry.Telemetry;
 import dev.obskit.telemetry.TelemetryConfig;
@@ -76,14 +76,19 @@ public final class ObsKitLog4j2Appender extends AbstractAppender {
     return bridge.telemetry();
   }
 
+  /**
+   * Starts the pipeline; a bad setting or an unusable buffer disables only this appender (the
+   * error names the key and the valid values), never the rest of the logging configuration.
+   */
   @Override
   public void start() {
     try {
       bridge.start();
-    } catch (ConfigException | IllegalStateException | java.io.UncheckedIOException e) {
+    } catch (RuntimeException | LinkageError e) {
       error("ObsKit appender '" + getName() + "' not started: " + e.getMessage(), e);
       return;
     }
+    bridge.degradedReasons().forEach(r -> LOGGER.warn("ObsKit appender '{}': {}", getName(), r));
     super.start();
   }
 
@@ -97,6 +102,12 @@ public final class ObsKitLog4j2Appender extends AbstractAppender {
 
   @Override
   public void append(LogEvent event) {
+    if (SelfDiagnostics.mustDivert(event.getLoggerName())) {
+      Message m = event.getMessage();
+      SelfDiagnostics.record(severity(event.getLevel()), event.getLoggerName(),
+          m == null ? "" : m.getFormattedMessage());
+      return;
+    }
     try {
       bridge.emit(toEvent(event));
     } catch (RuntimeException e) {
@@ -205,6 +216,10 @@ public final class ObsKitLog4j2Appender extends AbstractAppender {
     @PluginBuilderAttribute
     private String contextKeys;
     @PluginBuilderAttribute
+    private String scrub;
+    @PluginBuilderAttribute
+    private String minLevel;
+    @PluginBuilderAttribute
     private String shutdownTimeout = "5s";
     @PluginElement("Filter")
     private Filter filter;
@@ -290,6 +305,18 @@ public final class ObsKitLog4j2Appender extends AbstractAppender {
       return this;
     }
 
+    /** {@code true} (default) redacts PII with the core scrubber before buffering. */
+    public Builder setScrub(String scrub) {
+      this.scrub = scrub;
+      return this;
+    }
+
+    /** Drops events below this level before buffering. */
+    public Builder setMinLevel(String minLevel) {
+      this.minLevel = minLevel;
+      return this;
+    }
+
     public Builder setShutdownTimeout(String shutdownTimeout) {
       this.shutdownTimeout = shutdownTimeout;
       return this;
@@ -310,6 +337,8 @@ public final class ObsKitLog4j2Appender extends AbstractAppender {
       put(settings, P + ".sink.otlp.service-name", serviceName);
       put(settings, P + ".sink.clickhouse.url", clickHouseUrl);
       put(settings, P + ".sink.file.dir", fileDir);
+      put(settings, P + ".transform.scrub", scrub);
+      put(settings, P + ".transform.min-level", minLevel);
       Map<String, String> extra = new HashMap<>();
       if (properties != null) {
         for (Property p : properties) {

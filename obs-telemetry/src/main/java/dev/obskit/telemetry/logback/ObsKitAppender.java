@@ -5,8 +5,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
-import dev.obskit.core.config.ConfigException;
 import dev.obskit.telemetry.AppenderBridge;
+import dev.obskit.telemetry.SelfDiagnostics;
 import dev.obskit.telemetry.Severity;
 import dev.obskit.telemetry.Telemetry;
 import dev.obskit.telemetry.TelemetryConfig;
@@ -138,7 +138,7 @@ public class ObsKitAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     settings.put(P + ".transform.min-level", level);
   }
 
-  /** Redacts PII with the core scrubber before buffering. */
+  /** {@code true} (default) redacts PII with the core scrubber before buffering. */
   public void setScrub(String scrub) {
     settings.put(P + ".transform.scrub", scrub);
   }
@@ -173,15 +173,22 @@ public class ObsKitAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         .getDuration("t");
   }
 
+  /**
+   * Starts the pipeline; a bad setting or an unusable buffer disables only this appender (the
+   * error names the key and the valid values), never the rest of the logging configuration.
+   * Without Chronicle's JVM flags it runs on a memory buffer and says so (a WARN status and
+   * health DEGRADED), unless {@code obs.telemetry.buffer.on-missing-flags=fail}.
+   */
   @Override
   public void start() {
     AppenderBridge b = new AppenderBridge(pipeline, settings, shutdownTimeout);
     try {
       b.start();
-    } catch (ConfigException | IllegalStateException | java.io.UncheckedIOException e) {
+    } catch (RuntimeException | LinkageError e) {
       addError("ObsKit appender '" + getName() + "' not started: " + e.getMessage(), e);
       return;
     }
+    b.degradedReasons().forEach(r -> addWarn("ObsKit appender '" + getName() + "': " + r));
     bridge = b;
     super.start();
   }
@@ -201,6 +208,12 @@ public class ObsKitAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
   @Override
   protected void append(ILoggingEvent e) {
+    if (SelfDiagnostics.mustDivert(e.getLoggerName())) {
+      // ObsKit's own or its dependencies' logs, or logged inside ObsKit's append path: never
+      // back into the pipeline (a nested append, or a failing sink's warnings shipped to it).
+      SelfDiagnostics.record(severity(e.getLevel()), e.getLoggerName(), e.getFormattedMessage());
+      return;
+    }
     try {
       bridge.emit(toEvent(e));
     } catch (RuntimeException ex) {

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * several records was too large, later batches and the remaining parts of the current one are
  * capped at half its size, so the extra requests of splitting are paid once (until the next start).
  *
- * <p>Batch ids: {@code <sink>-<first position>-<last position>} in hex, from the buffer positions of
+ * <p>Batch ids: {@code <sink>-<buffer id>-<first position>-<last position>} in hex, with the
+ * buffer's random persisted identity (unique across hosts and buffer directories), from the buffer positions of
  * the first and last record of the batch (or part), sent in the {@value SinkBatch#BATCH_ID_HEADER}
  * header (for a cursor without per-record positions: the committed-to position and the count).
  * Before its first send a batch is put in position order (shard by shard for a sharded buffer);
@@ -64,6 +65,8 @@ public final class BatchSender {
   private final DeadLetterWriter deadLetters;
   private final Thread thread;
   private final long maxBatchBytes;
+  /** {@code <sink>-<buffer id>-}: the start of every batch id. */
+  private final String idPrefix;
   /** Half the size of the smallest multi-record batch found too large; sender thread only. */
   private long learnedMaxBatchBytes = Long.MAX_VALUE;
 
@@ -81,6 +84,8 @@ public final class BatchSender {
   private boolean resendNow;
 
   private volatile boolean flushRequested;
+  /** Incremented by every flush and stop request: ends a backoff wait early. */
+  private volatile long wakeups;
   private volatile boolean stopRequested;
   private volatile long stopDeadlineNanos;
 
@@ -94,10 +99,15 @@ public final class BatchSender {
   private final LongAdder sendNanos = new LongAdder();
   private final AtomicLong sendNanosMax = new AtomicLong();
 
-  /** Creates a sender; call {@link #start()} to begin shipping. */
+  /**
+   * Creates a sender; call {@link #start()} to begin shipping.
+   *
+   * @param bufferId the buffer's identity ({@code TelemetryBuffer#id()}), part of every batch id
+   */
   public BatchSender(TelemetrySink sink, BufferCursor cursor, ShipConfig config,
-      ShipListener listener) {
+      ShipListener listener, String bufferId) {
     this.sink = sink;
+    this.idPrefix = sink.getName() + "-" + bufferId + "-";
     this.cursor = cursor;
     this.config = config;
     this.listener = listener;
@@ -120,6 +130,11 @@ public final class BatchSender {
     thread.start();
   }
 
+  /** Returns true while the sender thread runs. */
+  public boolean isRunning() {
+    return thread.isAlive();
+  }
+
   /** Returns the sink this sender ships to. */
   public TelemetrySink sink() {
     return sink;
@@ -132,6 +147,7 @@ public final class BatchSender {
   public boolean flush(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     flushRequested = true;
+    wakeups++;
     LockSupport.unpark(thread);
     try {
       while (cursor.backlog() > 0) {
@@ -153,6 +169,7 @@ public final class BatchSender {
   public void stop(Duration timeout) {
     stopDeadlineNanos = System.nanoTime() + timeout.toNanos();
     stopRequested = true;
+    wakeups++;
     LockSupport.unpark(thread);
     try {
       thread.join(Math.max(1, timeout.toMillis()));
@@ -176,10 +193,11 @@ public final class BatchSender {
         if (!step()) {
           break;
         }
-      } catch (RuntimeException e) {
-        // A broken sink or buffer must not kill the thread; the batch stays uncommitted.
+      } catch (RuntimeException | LinkageError e) {
+        // A broken sink or buffer (or a library version clash: NoSuchMethodError) must not kill
+        // the thread; the batch stays uncommitted.
         log.error("Telemetry sender for '{}' failed; retrying", sink.getName(), e);
-        park(config.initialBackoff().toNanos());
+        park(Math.max(config.initialBackoff().toNanos(), 1_000_000_000L));
       }
     }
   }
@@ -402,13 +420,13 @@ public final class BatchSender {
     if (positionCount == pending.size()) {
       long first = positions[from];
       long last = positions[to - 1];
-      String id = sink.getName() + "-" + Long.toHexString(first) + "-" + Long.toHexString(last);
+      String id = idPrefix + Long.toHexString(first) + "-" + Long.toHexString(last);
       if (first >>> BufferCursor.SHARD_SHIFT == last >>> BufferCursor.SHARD_SHIFT) {
         return id; // one shard: first and last determine every record in between
       }
       return id + "-" + Long.toHexString(shardRunsDigest(from, to));
     }
-    String whole = sink.getName() + "-" + Long.toHexString(pendingLast) + "-" + pending.size();
+    String whole = idPrefix + Long.toHexString(pendingLast) + "-" + pending.size();
     return from == 0 && to == pending.size() ? whole : whole + "/" + from + "+" + (to - from);
   }
 
@@ -443,12 +461,20 @@ public final class BatchSender {
     deadLettered.add(batch.records().size());
   }
 
-  /** Waits {@code delayNanos}; returns false if the stop deadline passes first. */
+  /**
+   * Waits {@code delayNanos}; returns false if the stop deadline passes first. A flush or stop
+   * requested during the wait ends it at once, so the caller makes one more attempt within its
+   * deadline instead of sleeping through the backoff (once per request).
+   */
   private boolean waitBeforeRetry(long delayNanos) {
     long until = System.nanoTime() + delayNanos;
+    long wakeupsAtStart = wakeups;
     while (System.nanoTime() - until < 0) {
       if (pastStopDeadline()) {
         return false;
+      }
+      if (wakeups != wakeupsAtStart) {
+        return true;
       }
       long left = until - System.nanoTime();
       if (stopRequested) {

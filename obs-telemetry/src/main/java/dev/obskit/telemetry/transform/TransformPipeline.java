@@ -70,7 +70,7 @@ public final class TransformPipeline {
     if (add != null && !add.isEmpty()) {
       b.add(Transforms.addAttributes(add));
     }
-    if (config.getBoolean(prefix + ".scrub", false)) {
+    if (config.getBoolean(prefix + ".scrub", true)) {
       b.add(Transforms.scrub(scrubber));
     }
     return b.build();

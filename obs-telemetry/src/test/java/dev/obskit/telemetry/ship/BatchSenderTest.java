@@ -103,14 +103,14 @@ class BatchSenderTest {
       BatchSender sender = new BatchSender(BetterStackSink.builder()
           .setIngestUrl(server.url("/").toString()).setSourceToken("t").setGzip(false).build(),
           cursor, ShipConfig.defaults(dir.resolve("dead")).withBatch(8, 1 << 20,
-              Duration.ofHours(1)), ShipListener.noop());
+              Duration.ofHours(1)), ShipListener.noop(), buffer.id());
       sender.start();
       assertThat(sender.flush(Duration.ofSeconds(10))).isTrue();
       sender.stop(Duration.ofSeconds(1));
 
       assertThat(accepted).containsExactly("r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7");
       assertThat(cursor.commits).hasSize(1);
-      String whole = "betterstack-" + Long.toHexString(cursor.commits.get(0)) + "-8";
+      String whole = "betterstack-" + buffer.id() + "-" + Long.toHexString(cursor.commits.get(0)) + "-8";
       // The second half (/4+4) is split without a request: the refused first half taught the
       // sender that 4 of these records are too many.
       assertThat(ids).containsExactly(whole, whole + "/0+4", whole + "/0+2", whole + "/2+2",

@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Base for checkers whose client library blocks (sockets, dnsjava, commons-net): the probe runs
  * on the module's bounded probe pool, every socket operation is bounded by the monitor's timeout,
- * and any exception becomes a DOWN result with a readable cause. Thread-safe.
+ * and any exception becomes a DOWN result with a readable cause. A check the pool refuses (queue
+ * full, shut down) is {@link CheckStatus#UNKNOWN}: that is ObsKit's trouble, not the target's.
+ * Thread-safe.
  */
 public abstract class BlockingChecker implements Checker {
   private static final Logger LOG = LoggerFactory.getLogger(BlockingChecker.class);
@@ -32,9 +34,26 @@ public abstract class BlockingChecker implements Checker {
     try {
       return CompletableFuture.supplyAsync(() -> run(monitor, startedAt), executor);
     } catch (RejectedExecutionException e) {
-      return CompletableFuture.completedFuture(CheckResult.down(startedAt, Timings.total(0),
-          "probe pool rejected the check (module shutting down or saturated)"));
+      return CompletableFuture.completedFuture(CheckResult.unknown(startedAt,
+          rejectionCause(executor), monitor.kind().name().toLowerCase(java.util.Locale.ROOT)
+              + " check of " + monitor.id().value() + " not run"));
     }
+  }
+
+  /** Tells a full queue from a shut-down pool from any other refusal. */
+  static SkipCause rejectionCause(Executor executor) {
+    if (executor instanceof java.util.concurrent.ThreadPoolExecutor pool) {
+      if (pool.isShutdown()) {
+        return SkipCause.SHUTDOWN;
+      }
+      if (pool.getQueue().remainingCapacity() == 0) {
+        return SkipCause.PROBE_QUEUE_FULL;
+      }
+    } else if (executor instanceof java.util.concurrent.ExecutorService service
+        && service.isShutdown()) {
+      return SkipCause.SHUTDOWN;
+    }
+    return SkipCause.EXECUTOR_REJECTED;
   }
 
   private CheckResult run(Monitor monitor, Instant startedAt) {

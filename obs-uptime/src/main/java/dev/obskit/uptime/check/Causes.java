@@ -18,6 +18,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * URLs before connecting).
  */
 public final class Causes {
+  /** How every cause of a failed name resolution starts. */
+  public static final String DNS_FAILURE = "DNS resolution failed";
+
   private Causes() {}
 
   /** Describes {@code e} for a probe bounded by {@code timeout}. */
@@ -40,7 +43,7 @@ public final class Causes {
       return "TLS handshake failed: " + m;
     }
     if (e instanceof UnknownHostException) {
-      return "DNS resolution failed: unknown host " + message(e);
+      return DNS_FAILURE + ": unknown host " + message(e);
     }
     if (e instanceof ConnectException) {
       return "connection refused: " + message(e);

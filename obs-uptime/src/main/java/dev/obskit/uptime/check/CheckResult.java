@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The outcome of one probe. Immutable.
  *
- * @param status UP or DOWN
+ * @param status UP, DOWN, or UNKNOWN (the check could not run: see {@link #skipCause()})
  * @param startedAt when the probe started (from the module's clock)
  * @param timings where the time went
  * @param failureCause empty when UP; otherwise a one-line, human-readable cause that never
@@ -23,6 +23,8 @@ public record CheckResult(CheckStatus status, Instant startedAt, Timings timings
     Optional<Instant> domainExpiresAt, Map<String, String> details) {
   /** Longest failure cause kept. */
   public static final int MAX_CAUSE_LENGTH = 500;
+  /** Detail key holding the {@link SkipCause} of an UNKNOWN result. */
+  public static final String SKIP_CAUSE = "skipCause";
 
   /** Validates and copies the components. */
   public CheckResult {
@@ -33,7 +35,7 @@ public record CheckResult(CheckStatus status, Instant startedAt, Timings timings
     if (failureCause.length() > MAX_CAUSE_LENGTH) {
       failureCause = failureCause.substring(0, MAX_CAUSE_LENGTH - 3) + "...";
     }
-    if (status == CheckStatus.DOWN && failureCause.isBlank()) {
+    if (status != CheckStatus.UP && failureCause.isBlank()) {
       failureCause = "check failed without a cause";
     }
     Objects.requireNonNull(certificateNotAfter, "certificateNotAfter");
@@ -51,6 +53,36 @@ public record CheckResult(CheckStatus status, Instant startedAt, Timings timings
   public static CheckResult down(Instant startedAt, Timings timings, String cause) {
     return new CheckResult(CheckStatus.DOWN, startedAt, timings, cause, 0, Optional.empty(),
         Optional.empty(), Map.of());
+  }
+
+  /**
+   * Returns an UNKNOWN result: the check could not run because of {@code cause} on ObsKit's
+   * side. The cause is kept in {@link #details()} under {@value #SKIP_CAUSE}.
+   */
+  public static CheckResult unknown(Instant startedAt, SkipCause cause, String detail) {
+    Objects.requireNonNull(cause, "cause");
+    String text = detail.isBlank() ? cause.description() : cause.description() + ": " + detail;
+    return new CheckResult(CheckStatus.UNKNOWN, startedAt, Timings.total(0), text, 0,
+        Optional.empty(), Optional.empty(), Map.of(SKIP_CAUSE, cause.name()));
+  }
+
+  /** Returns why the check could not run, for an UNKNOWN result. */
+  public Optional<SkipCause> skipCause() {
+    if (status != CheckStatus.UNKNOWN) {
+      return Optional.empty();
+    }
+    String name = details.get(SKIP_CAUSE);
+    for (SkipCause c : SkipCause.values()) {
+      if (c.name().equals(name)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.of(SkipCause.EXECUTOR_REJECTED);
+  }
+
+  /** Returns whether the check could not run (UNKNOWN). */
+  public boolean isUnknown() {
+    return status == CheckStatus.UNKNOWN;
   }
 
   /** Returns whether the probe succeeded. */

@@ -2,6 +2,7 @@ package dev.obskit.uptime.schedule;
 
 import dev.obskit.core.id.MonitorId;
 import dev.obskit.uptime.check.Monitor;
+import dev.obskit.uptime.check.SkipCause;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,11 +30,14 @@ import org.slf4j.LoggerFactory;
  * jitter is a hash of the monitor id spread over its whole period, so 10,000 monitors added at
  * once fire evenly across the period, and deterministically (tests know when a monitor fires).
  * A per-host gate bounds concurrent probes to one target host; a probe over the limit waits in
- * that host's FIFO and starts when a probe of the same host completes. Thread-safe: the queue is
+ * that host's bounded FIFO and starts when a probe of the same host completes; idle gates are
+ * evicted. Thread-safe: the queue is
  * guarded by a lock, host gates by their own locks, counters are atomic.
  */
 public final class CheckScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(CheckScheduler.class);
+  /** Default most probes waiting for one host. */
+  public static final int DEFAULT_MAX_WAITING_PER_HOST = 100_000;
 
   private final Clock clock;
   private final ProbeLauncher launcher;
@@ -48,6 +52,8 @@ public final class CheckScheduler {
   private final AtomicLong completed = new AtomicLong();
   private final AtomicLong deferred = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong overflow = new AtomicLong();
+  private final int maxWaitingPerHost;
   private long sequence;
 
   /**
@@ -57,6 +63,24 @@ public final class CheckScheduler {
    * @param jitter whether first checks are spread over the period (false: first check at once)
    */
   public CheckScheduler(Clock clock, ProbeLauncher launcher, int maxPerHost, boolean jitter) {
+    this(clock, launcher, maxPerHost, DEFAULT_MAX_WAITING_PER_HOST, jitter);
+  }
+
+  /**
+   * Creates a scheduler.
+   *
+   * @param maxPerHost most concurrent probes per target host, at least 1
+   * @param maxWaitingPerHost most probes waiting for one host, at least 1; a check finding the
+   *     wait full is not run ({@link ProbeLauncher#skipped}) and counted
+   * @param jitter whether first checks are spread over the period (false: first check at once)
+   */
+  public CheckScheduler(Clock clock, ProbeLauncher launcher, int maxPerHost,
+      int maxWaitingPerHost, boolean jitter) {
+    if (maxWaitingPerHost < 1) {
+      throw new IllegalArgumentException("maxWaitingPerHost must be at least 1, got "
+          + maxWaitingPerHost);
+    }
+    this.maxWaitingPerHost = maxWaitingPerHost;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.launcher = Objects.requireNonNull(launcher, "launcher");
     if (maxPerHost < 1) {
@@ -132,7 +156,7 @@ public final class CheckScheduler {
     }
     List<CompletableFuture<?>> futures = new ArrayList<>(due.size());
     for (Entry e : due) {
-      futures.add(gate(e.monitor).submit(e));
+      futures.add(submit(e));
     }
     return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]));
   }
@@ -146,7 +170,8 @@ public final class CheckScheduler {
     long s = started.get();
     long c = completed.get();
     return new SchedulerStats(size, s, c, s - c, deferred.get(), skipped.get(),
-        lateness.percentile(50), lateness.percentile(99), lateness.percentile(100));
+        lateness.percentile(50), lateness.percentile(99), lateness.percentile(100),
+        overflow.get(), gates.size());
   }
 
   /** Clears the lateness histogram (e.g. after a warm-up). */
@@ -160,8 +185,27 @@ public final class CheckScheduler {
     return Math.floorMod(h ^ (h >>> 29), period);
   }
 
-  private HostGate gate(Monitor m) {
-    return gates.computeIfAbsent(m.spec().targetHost(), h -> new HostGate());
+  private CompletableFuture<?> submit(Entry e) {
+    String host = e.monitor.spec().targetHost();
+    while (true) {
+      CompletableFuture<?> f = gates.computeIfAbsent(host, HostGate::new).submit(e);
+      if (f != null) {
+        return f;
+      }
+    }
+  }
+
+  private void skip(Entry e) {
+    try {
+      launcher.skipped(e.monitor, SkipCause.PROBE_QUEUE_FULL);
+    } catch (RuntimeException ex) {
+      LOG.warn("reporting a skipped check of {} failed", e.monitor.id(), ex);
+    }
+  }
+
+  /** Returns how many host gates exist (hosts with probes running or waiting). */
+  public int hostGates() {
+    return gates.size();
   }
 
   private CompletableFuture<?> start(Entry e) {
@@ -209,12 +253,26 @@ public final class CheckScheduler {
     }
   }
 
-  /** Bounds concurrent probes to one host; waiting probes start in FIFO order. */
+  /**
+   * Bounds concurrent probes to one host; waiting probes start in FIFO order, at most {@code
+   * maxWaitingPerHost} of them (the rest are reported to the launcher as skipped and counted).
+   * A gate with nothing running and nothing waiting retires itself from the map, so hosts no
+   * monitor uses any more hold no memory. Completions are drained in a loop, never by recursion:
+   * a long run of probes that complete at once on the releasing thread uses constant stack.
+   */
   private final class HostGate {
+    private final String host;
     private final Object gateLock = new Object();
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
     private int running;
+    private boolean draining;
+    private boolean retired;
 
+    HostGate(String host) {
+      this.host = host;
+    }
+
+    /** Returns null when the gate retired meanwhile (the caller takes a fresh one). */
     CompletableFuture<?> submit(Entry e) {
       CompletableFuture<Object> done = new CompletableFuture<>();
       Runnable run = () -> start(e).whenComplete((r, ex) -> {
@@ -222,27 +280,57 @@ public final class CheckScheduler {
         release();
       });
       synchronized (gateLock) {
-        if (running >= maxPerHost) {
+        if (retired) {
+          return null;
+        }
+        if (running >= maxPerHost || draining || !waiting.isEmpty()) {
+          if (waiting.size() >= maxWaitingPerHost) {
+            overflow.incrementAndGet();
+            done.complete(null);
+            skip(e);
+            return done;
+          }
           deferred.incrementAndGet();
           waiting.addLast(run);
           return done;
         }
         running++;
+        draining = true;
       }
       run.run();
+      drain();
       return done;
     }
 
     private void release() {
-      Runnable next;
       synchronized (gateLock) {
-        next = waiting.pollFirst();
-        if (next == null) {
-          running--;
-          return;
+        running--;
+        if (draining) {
+          return; // the thread draining this gate (maybe our own caller) starts the next one
         }
+        draining = true;
       }
-      next.run();
+      drain();
+    }
+
+    /** Starts waiting probes while there is room; exactly one thread drains at a time. */
+    private void drain() {
+      while (true) {
+        Runnable next;
+        synchronized (gateLock) {
+          next = running < maxPerHost ? waiting.pollFirst() : null;
+          if (next == null) {
+            draining = false;
+            if (running == 0 && waiting.isEmpty()) {
+              retired = true;
+              gates.remove(host, this);
+            }
+            return;
+          }
+          running++;
+        }
+        next.run();
+      }
     }
   }
 }

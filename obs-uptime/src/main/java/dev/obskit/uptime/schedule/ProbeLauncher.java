@@ -1,6 +1,7 @@
 package dev.obskit.uptime.schedule;
 
 import dev.obskit.uptime.check.Monitor;
+import dev.obskit.uptime.check.SkipCause;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,4 +12,7 @@ import java.util.concurrent.CompletableFuture;
 public interface ProbeLauncher {
   /** Starts a probe of {@code monitor}. */
   CompletableFuture<?> launch(Monitor monitor);
+
+  /** Reports a due check that was not run because of {@code cause}. Must not block. Default: ignore. */
+  default void skipped(Monitor monitor, SkipCause cause) {}
 }

@@ -3,6 +3,7 @@ package dev.obskit.uptime.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -14,11 +15,14 @@ import org.slf4j.LoggerFactory;
  * Drives a {@link CheckScheduler} in real time on one daemon thread: each tick runs the due
  * checks and the periodic {@code housekeeping} (heartbeats, SLOs), then sleeps until the next due
  * time read from the clock, at most {@code maxSleep}. {@link #wake()} re-arms the tick early when
- * a monitor is added with an earlier due time. Exceptions from a tick are logged and the driver
- * keeps going. Thread-safe.
+ * a monitor is added with an earlier due time. A tick that fails with any {@link Throwable},
+ * {@link Error}s included, is logged and reported, and the next tick is armed anyway; a driver
+ * thread that dies is replaced by the executor and reported. Thread-safe.
  */
 public final class SchedulerDriver {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerDriver.class);
+  /** Shortest pause after a failed tick, so a tick failing at once does not spin a core. */
+  static final long FAILURE_BACKOFF_MILLIS = 10;
 
   private final Clock clock;
   private final CheckScheduler scheduler;
@@ -29,10 +33,23 @@ public final class SchedulerDriver {
   private ScheduledFuture<?> next;
   private long nextAt = Long.MAX_VALUE;
   private volatile boolean running;
+  private final BiConsumer<String, Throwable> failures;
 
-  /** Creates a driver; call {@link #start()}. */
+  /** Creates a driver that only logs failures; call {@link #start()}. */
   public SchedulerDriver(Clock clock, CheckScheduler scheduler, Runnable housekeeping,
       Duration maxSleep) {
+    this(clock, scheduler, housekeeping, maxSleep, (what, e) -> { });
+  }
+
+  /**
+   * Creates a driver; call {@link #start()}.
+   *
+   * @param failures told of every tick that failed (any {@link Throwable}, {@link Error}s
+   *     included) and of every driver thread that died and was replaced; must not throw
+   */
+  public SchedulerDriver(Clock clock, CheckScheduler scheduler, Runnable housekeeping,
+      Duration maxSleep, BiConsumer<String, Throwable> failures) {
+    this.failures = Objects.requireNonNull(failures, "failures");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.housekeeping = Objects.requireNonNull(housekeeping, "housekeeping");
@@ -40,6 +57,7 @@ public final class SchedulerDriver {
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "obs-uptime-scheduler");
       t.setDaemon(true);
+      t.setUncaughtExceptionHandler((dead, e) -> report("scheduler thread died; replaced", e));
       return t;
     });
   }
@@ -77,19 +95,32 @@ public final class SchedulerDriver {
     }
   }
 
+  /** One tick; re-arms itself whatever happens, {@link Error}s included. */
   private void tick() {
     if (!running) {
       return;
     }
+    long sleep = maxSleep.toMillis();
     try {
       scheduler.runDue();
       housekeeping.run();
-    } catch (RuntimeException e) {
-      LOG.error("uptime scheduler tick failed; continuing", e);
+      long now = clock.millis();
+      sleep = scheduler.nextDueMillis().map(d -> d - now).orElse(sleep);
+    } catch (Throwable e) {
+      report("scheduler tick failed; re-armed", e);
+      sleep = Math.min(sleep, FAILURE_BACKOFF_MILLIS);
+    } finally {
+      arm(Math.max(1, Math.min(sleep, maxSleep.toMillis())));
     }
-    long now = clock.millis();
-    long sleep = scheduler.nextDueMillis().map(d -> d - now).orElse(maxSleep.toMillis());
-    arm(Math.max(1, Math.min(sleep, maxSleep.toMillis())));
+  }
+
+  private void report(String what, Throwable e) {
+    LOG.error("uptime {}", what, e);
+    try {
+      failures.accept(what, e);
+    } catch (RuntimeException ex) {
+      LOG.warn("reporting a scheduler failure failed", ex);
+    }
   }
 
   private void arm(long delayMillis) {

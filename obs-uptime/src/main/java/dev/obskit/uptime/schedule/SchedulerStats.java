@@ -12,7 +12,9 @@ package dev.obskit.uptime.schedule;
  * @param latenessP50Millis median of (start - due) in ms
  * @param latenessP99Millis 99th percentile of (start - due) in ms
  * @param latenessMaxBucketMillis the largest lateness recorded (10001 means over 10 s)
+ * @param hostQueueOverflow checks not run because their host's waiting queue was full
+ * @param hostGates host gates alive (hosts with probes running or waiting)
  */
 public record SchedulerStats(int scheduled, long started, long completed, long inFlight,
     long deferredByHostLimit, long skippedSlots, long latenessP50Millis, long latenessP99Millis,
-    long latenessMaxBucketMillis) {}
+    long latenessMaxBucketMillis, long hostQueueOverflow, int hostGates) {}
