@@ -502,13 +502,16 @@ public final class BatchSender {
 
   private void notifyShipped(SinkBatch batch) {
     long spanBytes = 0;
+    long metricBytes = 0;
     for (byte[] r : batch.records()) {
       if (isSpan(r)) {
         spanBytes += r.length;
+      } else if (hasPrefix(r, METRIC_PREFIX)) {
+        metricBytes += r.length;
       }
     }
     try {
-      listener.onShipped(sink.getName(), batch, batch.bytes() - spanBytes, spanBytes);
+      listener.onShipped(sink.getName(), batch, batch.bytes() - spanBytes - metricBytes, spanBytes);
     } catch (RuntimeException e) {
       log.warn("Telemetry ship listener failed: {}", e.toString());
     }
@@ -525,12 +528,21 @@ public final class BatchSender {
   private static final byte[] SPAN_PREFIX = "{\"kind\":\"span\"".getBytes(
       java.nio.charset.StandardCharsets.US_ASCII);
 
+  /** The start of every metric record ({@code DurableMetricExporter}). */
+  public static final byte[] METRIC_PREFIX = "{\"kind\":\"metric\"".getBytes(
+      java.nio.charset.StandardCharsets.US_ASCII);
+
   static boolean isSpan(byte[] record) {
-    if (record.length < SPAN_PREFIX.length) {
+    return hasPrefix(record, SPAN_PREFIX);
+  }
+
+  /** Returns true if {@code record} starts with {@code prefix}. */
+  public static boolean hasPrefix(byte[] record, byte[] prefix) {
+    if (record.length < prefix.length) {
       return false;
     }
-    for (int i = 0; i < SPAN_PREFIX.length; i++) {
-      if (record[i] != SPAN_PREFIX[i]) {
+    for (int i = 0; i < prefix.length; i++) {
+      if (record[i] != prefix[i]) {
         return false;
       }
     }
