@@ -84,6 +84,11 @@ public final class BatchSender {
   private boolean resendNow;
 
   private volatile boolean flushRequested;
+  /**
+   * A stop cuts a backoff short only if at least this much of its deadline is left for the
+   * attempt, so the attempt does not outlive the stop (the thread would still be sending).
+   */
+  private static final long FINAL_ATTEMPT_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
   /** Incremented by every flush and stop request: ends a backoff wait early. */
   private volatile long wakeups;
   private volatile boolean stopRequested;
@@ -473,7 +478,8 @@ public final class BatchSender {
       if (pastStopDeadline()) {
         return false;
       }
-      if (wakeups != wakeupsAtStart) {
+      if (wakeups != wakeupsAtStart && (!stopRequested
+          || stopDeadlineNanos - System.nanoTime() >= FINAL_ATTEMPT_MIN_NANOS)) {
         return true;
       }
       long left = until - System.nanoTime();
