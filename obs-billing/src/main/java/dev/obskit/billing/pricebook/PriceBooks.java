@@ -11,6 +11,8 @@ import java.util.Objects;
 public final class PriceBooks {
   /** Id of the built-in default book. */
   public static final String DEFAULT_ID = "betterstack-2026-01";
+  /** Id of the built-in hosting book (seed 002: RAM, CPU, traffic, storage add-ons in 30-day terms). */
+  public static final String HOSTING_ID = "hosting-2026-01";
 
   private static final String RESOURCE_DIR = "/dev/obskit/billing/pricebook/";
 
@@ -19,6 +21,15 @@ public final class PriceBooks {
   /** Returns the built-in default book, {@value #DEFAULT_ID}. */
   public static PriceBook defaultBook() {
     return DefaultHolder.BOOK;
+  }
+
+  /**
+   * Returns the built-in hosting book {@value #HOSTING_ID} (EUR): a starter plan and RAM, CPU,
+   * traffic and storage add-ons sold in 30-day terms. Not registered by default; add it with
+   * {@code BillingConfig.builder().addBook(PriceBooks.hostingBook())}.
+   */
+  public static PriceBook hostingBook() {
+    return HostingHolder.BOOK;
   }
 
   /** Loads a book from a classpath resource ending in .json, .yaml or .yml. */
@@ -47,5 +58,9 @@ public final class PriceBooks {
 
   private static final class DefaultHolder {
     static final PriceBook BOOK = fromResource(RESOURCE_DIR + DEFAULT_ID + ".json");
+  }
+
+  private static final class HostingHolder {
+    static final PriceBook BOOK = fromResource(RESOURCE_DIR + HOSTING_ID + ".yaml");
   }
 }

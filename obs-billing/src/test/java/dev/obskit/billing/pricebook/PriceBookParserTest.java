@@ -60,7 +60,7 @@ class PriceBookParserTest {
 
   @Test
   void yamlBook_ofAHost_loadsWithTermsAndLimits() {
-    PriceBook book = PriceBooks.fromResource("/pricebooks/hosting-2026-01.yaml");
+    PriceBook book = PriceBooks.hostingBook();
 
     assertThat(book.currency().getCurrencyCode()).isEqualTo("EUR");
     assertThat(book.require("ram-500mb").termDays()).isEqualTo(30);

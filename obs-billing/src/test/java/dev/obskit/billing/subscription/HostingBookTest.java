@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** A host's own book: hosting add-ons in 30-day terms, limits = plan + active add-ons. */
 class HostingBookTest {
-  static final PriceBook BOOK = PriceBooks.fromResource("/pricebooks/hosting-2026-01.yaml");
+  static final PriceBook BOOK = PriceBooks.hostingBook();
   static final TeamId TEAM = TeamId.of("shop-1");
   static final BillingPeriod MARCH = BillingPeriod.utc(YearMonth.of(2026, 3));
 
@@ -74,6 +74,34 @@ class HostingBookTest {
     assertThat(invoice.lines().get(2).type()).isEqualTo(LineType.TERM);
     assertThat(invoice.lines().get(2).description()).contains("from 2026-03-22");
     assertThat(invoice.total()).isEqualTo(Money.of("10.00", "EUR"));
+  }
+
+  @Test
+  void hostingBook_isShipped_andTrafficReportedOnTheBusIsMeteredAndGated() {
+    java.time.Instant now = Instant.parse("2026-03-15T12:00:00Z");
+    try (dev.obskit.core.ObsKit kit = dev.obskit.core.ObsKit.builder()
+        .setClock(ManualClock.startingAt(now))
+        .setConfig(dev.obskit.core.config.ConfigProperties.fromEnvironment(java.util.Map.of()))
+        .addModule(ctx -> dev.obskit.billing.BillingModule.create(ctx,
+            dev.obskit.billing.BillingConfig.builder().addBook(PriceBooks.hostingBook()).build()))
+        .build().start()) {
+      dev.obskit.billing.BillingModule billing = kit.module(dev.obskit.billing.BillingModule.class);
+      billing.saveSubscription(Subscription.create(SubscriptionId.of("h"), TEAM, BOOK,
+              Region.GERMANY, ZoneOffset.UTC)
+          .changePlan(BOOK, "starter", Instant.parse("2026-03-01T00:00:00Z"))
+          .addAddOn(BOOK, "traffic-10gb", 1, Instant.parse("2026-03-10T00:00:00Z"), false));
+      String traffic = dev.obskit.core.usage.Meters.HTTP_TRAFFIC_BYTES;
+      for (int i = 0; i < 105; i++) { // 105 x 1 GB, as a request filter would report it
+        kit.context().usage().report(dev.obskit.core.usage.UsageEvent.of(TEAM, traffic,
+            1_000_000_000L, now.minusSeconds(i), "req-" + i));
+      }
+
+      // limit: starter 100 GB + one 10 GB add-on (bought 10 March, 30-day term) = 110 GB
+      assertThat(billing.usage(TEAM, MARCH).value(traffic)).isEqualTo(105_000_000_000L);
+      assertThat(kit.context().quotaGate().check(TEAM, traffic, 5_000_000_000L).allowed()).isTrue();
+      assertThat(kit.context().quotaGate().check(TEAM, traffic, 5_000_000_001L).allowed()).isFalse();
+      assertThat(billing.quoteMonthToDate(TEAM).total()).isEqualTo(Money.of("6.00", "EUR"));
+    }
   }
 
   @Test
