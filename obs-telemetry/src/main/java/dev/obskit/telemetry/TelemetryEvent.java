@@ -26,6 +26,7 @@ public final class TelemetryEvent {
    * event's allocation. */
   private Map<String, Object> attributes;
   private ThrowableInfo throwable;
+  private byte[] otlp;
 
   /** Creates an INFO event with an empty message at time 0; callers fill it in. */
   public TelemetryEvent() {}
@@ -140,6 +141,20 @@ public final class TelemetryEvent {
     if (key != null && value != null) {
       attributes().put(key, value);
     }
+    return this;
+  }
+
+  /**
+   * Returns the OTLP JSON object an OpenTelemetry exporter attached (resource, scope, exact
+   * times, flags, a body that is not a string), or null. The OTLP sink sends it; others ignore it.
+   */
+  public byte[] otlp() {
+    return otlp;
+  }
+
+  /** Attaches one pre-encoded JSON object (see {@link #otlp()}); the array is not copied. */
+  public TelemetryEvent setOtlp(byte[] otlpJson) {
+    this.otlp = otlpJson;
     return this;
   }
 

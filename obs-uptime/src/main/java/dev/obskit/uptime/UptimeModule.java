@@ -273,6 +273,7 @@ public final class UptimeModule implements ObsModule {
   /** Adds an SLO, evaluated every {@link UptimeConfig#sloInterval()}. */
   public void addSlo(Slo slo) {
     slos.put(slo.id(), Objects.requireNonNull(slo, "slo"));
+    sloEvaluator.register(slo);
   }
 
   /** Evaluates an SLO now (raising or resolving its alerts) and returns its status. */
@@ -413,6 +414,8 @@ public final class UptimeModule implements ObsModule {
     try {
       result.skipCause().ifPresent(c -> self.unknown(c, result.startedAt()));
       rt.apply(result, ctx, store, globalMaintenance, config.secondOpinion());
+      sloEvaluator.record(rt.monitor().id(), result,
+          rt.inMaintenance(result.startedAt(), globalMaintenance));
     } catch (RuntimeException e) {
       LOG.error("applying the result of {} failed", rt.monitor().id(), e);
     }

@@ -33,7 +33,7 @@ public record BufferConfig(Path directory, long maxBytes, long minFreeDiskBytes,
   public static final long DEFAULT_MAX_BYTES = 1024L * 1024 * 1024;
   public static final long DEFAULT_MIN_FREE_DISK_BYTES = 512L * 1024 * 1024;
   public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofMillis(100);
-  public static final String DEFAULT_ROLL_CYCLE = "FAST_HOURLY";
+  public static final String DEFAULT_ROLL_CYCLE = "FIVE_MINUTELY";
   /** The roll cycles accepted (Chronicle's {@code RollCycles}), shortest first. */
   public static final java.util.List<String> ROLL_CYCLES = java.util.List.of("FIVE_MINUTELY",
       "TEN_MINUTELY", "TWENTY_MINUTELY", "HALF_HOURLY", "FAST_HOURLY", "TWO_HOURLY", "FOUR_HOURLY",

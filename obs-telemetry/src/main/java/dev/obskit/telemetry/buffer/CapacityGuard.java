@@ -39,6 +39,7 @@ final class CapacityGuard {
   private volatile long lastRefreshNanos;
   private final AtomicLong sinceMeasure = new AtomicLong();
   private final LongAdder appended = new LongAdder();
+  private final LongAdder appendedBytes = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder blockedNanos = new LongAdder();
   private final ReentrantLock lock = new ReentrantLock();
@@ -126,7 +127,14 @@ final class CapacityGuard {
 
   void appended(int length) {
     sinceMeasure.addAndGet(length);
+    appendedBytes.add(length);
     appended.increment();
+  }
+
+  /** Returns the mean size of the records appended so far, or {@code fallback} before any. */
+  long meanRecordBytes(long fallback) {
+    long n = appended.sum();
+    return n == 0 ? fallback : Math.max(1, appendedBytes.sum() / n);
   }
 
   /** Re-measures used bytes and usable disk space and wakes blocked appenders. Thread-safe. */

@@ -196,6 +196,7 @@ final class ChronicleCursor implements BufferCursor {
       committedCycle = cycle;
       store.deleteShippedCycles();
     }
+    store.committed();
   }
 
   @Override

@@ -65,7 +65,8 @@ final class ChronicleQueueStore {
 
   /**
    * Opens the queue in {@code directory} with the roll cycle, block size and clock of
-   * {@code config}; {@code afterDelete} runs after shipped files were deleted.
+   * {@code config}; {@code afterDelete} runs after shipped files were deleted and after every
+   * commit (the facade re-measures its capacity).
    */
   static ChronicleQueueStore open(Path directory, BufferConfig config, Runnable afterDelete) {
     RollCycle cycle = parseRollCycle(config.rollCycle());
@@ -101,6 +102,11 @@ final class ChronicleQueueStore {
       // Closed concurrently, or a Chronicle I/O failure: never into the host's thread.
       return e;
     }
+  }
+
+  /** A cursor committed: the unshipped bytes shrank, re-measure now rather than at housekeeping. */
+  void committed() {
+    afterDelete.run();
   }
 
   ChronicleCursor cursor(String consumer) {

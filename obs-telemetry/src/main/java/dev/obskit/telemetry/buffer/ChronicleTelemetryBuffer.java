@@ -53,6 +53,8 @@ public final class ChronicleTelemetryBuffer implements TelemetryBuffer {
   public static final String REQUIRED_JVM_FLAGS = ChronicleFlags.RECOMMENDED;
 
   private static final Logger log = LoggerFactory.getLogger(ChronicleTelemetryBuffer.class);
+  /** Mean record size assumed for records of a previous run, before this run appended any. */
+  private static final long FIRST_RECORD_BYTES_ESTIMATE = 512;
   private static final Pattern SHARD_DIR = Pattern.compile("shard-(\\d+)");
 
   private final BufferConfig config;
@@ -99,7 +101,7 @@ public final class ChronicleTelemetryBuffer implements TelemetryBuffer {
     // The floor includes one block per shard: the next append to each may map a whole new chunk.
     this.guard = new CapacityGuard("chronicle:" + config.directory(), config.maxBytes(),
         config.minFreeDiskBytes() + config.blockSize() * appendShards, config.overflowPolicy(),
-        config.blockTimeout(), probe, this::measureFileBytes);
+        config.blockTimeout(), probe, this::measureUnshippedBytes);
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "obskit-telemetry-buffer-housekeeping");
       t.setDaemon(true);
@@ -230,6 +232,11 @@ public final class ChronicleTelemetryBuffer implements TelemetryBuffer {
     }
   }
 
+  /** Returns the bytes of the roll-cycle files on disk, over all shards (shipped or not). */
+  public long fileBytes() {
+    return measureFileBytes();
+  }
+
   /** Returns the number of roll-cycle files currently on disk, over all shards. */
   public int fileCount() {
     int n = 0;
@@ -237,6 +244,23 @@ public final class ChronicleTelemetryBuffer implements TelemetryBuffer {
       n += Math.max(0, s.fileCount());
     }
     return n;
+  }
+
+  /**
+   * Bytes not yet shipped to the slowest sink: its backlog (exact, from Chronicle indexes) times
+   * the mean stored record size of this run (before the first append: the mean over the files on
+   * disk). Shipped records do not count, even while their roll-cycle file is still on disk; the
+   * disk floor bounds the files themselves.
+   */
+  private long measureUnshippedBytes() {
+    long backlog = 0;
+    for (BufferCursor c : cursors.values()) {
+      backlog = Math.max(backlog, c.backlog());
+    }
+    if (cursors.isEmpty() || guard == null) {
+      return cursors.isEmpty() ? 0 : backlog * FIRST_RECORD_BYTES_ESTIMATE;
+    }
+    return backlog * guard.meanRecordBytes(FIRST_RECORD_BYTES_ESTIMATE);
   }
 
   private long measureFileBytes() {

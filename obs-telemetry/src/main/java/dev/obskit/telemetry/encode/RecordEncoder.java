@@ -162,11 +162,23 @@ public final class RecordEncoder {
       w.value(cut(t.stackTrace()));
       w.endObject();
     }
+    if (e.otlp() != null) {
+      w.name("otlp");
+      w.raw(e.otlp(), true);
+    }
     w.endObject();
   }
 
   private void writeValue(JsonBytes w, Object v) {
-    if (v instanceof Boolean) {
+    if (v instanceof java.util.List<?> list) {
+      w.startArray();
+      for (Object item : list) {
+        if (item != null) {
+          writeArrayItem(w, item);
+        }
+      }
+      w.endArray();
+    } else if (v instanceof Boolean) {
       w.value((boolean) (Boolean) v);
     } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
       w.value(((Number) v).longValue());
@@ -174,6 +186,14 @@ public final class RecordEncoder {
       w.value(((Number) v).doubleValue());
     } else {
       w.value(cut(String.valueOf(v)));
+    }
+  }
+
+  private void writeArrayItem(JsonBytes w, Object v) {
+    if (v instanceof java.util.List) {
+      w.value(cut(String.valueOf(v))); // nested arrays are not attribute values in OTel
+    } else {
+      writeValue(w, v);
     }
   }
 

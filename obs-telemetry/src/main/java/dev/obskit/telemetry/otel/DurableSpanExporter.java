@@ -68,6 +68,11 @@ public final class DurableSpanExporter implements SpanExporter {
     if (service != null) {
       g.writeStringField("service", service.toString());
     }
+    g.writeObjectFieldStart("otlp");
+    OtlpJsonWriter.resourceAndScope(g, s.getResource(), s.getInstrumentationScopeInfo());
+    g.writeFieldName("span");
+    OtlpJsonWriter.span(g, s);
+    g.writeEndObject();
     g.writeEndObject();
   }
 

@@ -84,6 +84,8 @@ public final class BatchSender {
   private boolean resendNow;
 
   private volatile boolean flushRequested;
+  /** Incremented by every flush and stop request: ends a backoff wait early. */
+  private volatile long wakeups;
   private volatile boolean stopRequested;
   private volatile long stopDeadlineNanos;
 
@@ -145,6 +147,7 @@ public final class BatchSender {
   public boolean flush(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     flushRequested = true;
+    wakeups++;
     LockSupport.unpark(thread);
     try {
       while (cursor.backlog() > 0) {
@@ -166,6 +169,7 @@ public final class BatchSender {
   public void stop(Duration timeout) {
     stopDeadlineNanos = System.nanoTime() + timeout.toNanos();
     stopRequested = true;
+    wakeups++;
     LockSupport.unpark(thread);
     try {
       thread.join(Math.max(1, timeout.toMillis()));
@@ -457,12 +461,20 @@ public final class BatchSender {
     deadLettered.add(batch.records().size());
   }
 
-  /** Waits {@code delayNanos}; returns false if the stop deadline passes first. */
+  /**
+   * Waits {@code delayNanos}; returns false if the stop deadline passes first. A flush or stop
+   * requested during the wait ends it at once, so the caller makes one more attempt within its
+   * deadline instead of sleeping through the backoff (once per request).
+   */
   private boolean waitBeforeRetry(long delayNanos) {
     long until = System.nanoTime() + delayNanos;
+    long wakeupsAtStart = wakeups;
     while (System.nanoTime() - until < 0) {
       if (pastStopDeadline()) {
         return false;
+      }
+      if (wakeups != wakeupsAtStart) {
+        return true;
       }
       long left = until - System.nanoTime();
       if (stopRequested) {

@@ -26,7 +26,8 @@ public record ShipConfig(int maxBatchRecords, long maxBatchBytes, Duration maxBa
   public static final long DEFAULT_MAX_BATCH_BYTES = 4L * 1024 * 1024;
   public static final Duration DEFAULT_MAX_BATCH_AGE = Duration.ofSeconds(1);
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
-  public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(60);
+  /** Short enough that a backlog moves within 5 s of a sink's recovery (4 s plus the send). */
+  public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(4);
   public static final Duration DEFAULT_IDLE_POLL = Duration.ofMillis(20);
   public static final long DEFAULT_DEAD_LETTER_MAX_BYTES = 256L * 1024 * 1024;
 

@@ -198,46 +198,150 @@ public final class OtlpHttpSink implements TelemetrySink {
   static final class OtlpJson {
     private OtlpJson() {}
 
+    /**
+     * {@code resourceLogs}: records an OpenTelemetry exporter wrote carry their resource and scope
+     * ({@code otlp}); appender records get the sink's resource and a scope named after the logger.
+     * Grouped by resource, then scope, in first-seen order.
+     */
     static byte[] logs(Map<String, String> resource, List<Map<String, Object>> records) {
-      Map<String, List<Map<String, Object>>> byLogger = new LinkedHashMap<>();
+      Map<String, ResourceGroup> groups = group(resource, records, r -> {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("name", String.valueOf(r.getOrDefault("logger", "")));
+        return scope;
+      });
+      return write(g -> writeGroups(g, groups, "resourceLogs", "scopeLogs", "logRecords",
+          OtlpJson::writeLogRecord));
+    }
+
+    /** {@code resourceSpans}, grouped like {@link #logs}. */
+    static byte[] traces(Map<String, String> resource, List<Map<String, Object>> spans) {
+      Map<String, ResourceGroup> groups = group(resource, spans, r -> {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("name", "dev.obskit.telemetry");
+        return scope;
+      });
+      return write(g -> writeGroups(g, groups, "resourceSpans", "scopeSpans", "spans", (gen, s) -> {
+        Object span = asMap(s.get("otlp")).get("span");
+        if (span instanceof Map) {
+          writeJson(gen, span);
+        } else {
+          writeSpan(gen, s);
+        }
+      }));
+    }
+
+    /** Records of one resource, by scope. */
+    private record ResourceGroup(Object resource, Object schemaUrl,
+        Map<String, ScopeGroup> scopes) {}
+
+    private record ScopeGroup(Object scope, Object schemaUrl, List<Map<String, Object>> records) {}
+
+    private static Map<String, ResourceGroup> group(Map<String, String> sinkResource,
+        List<Map<String, Object>> records,
+        java.util.function.Function<Map<String, Object>, Map<String, Object>> defaultScope) {
+      Map<String, Object> fallbackResource = new LinkedHashMap<>();
+      fallbackResource.put("attributes", attributeList(new LinkedHashMap<>(sinkResource)));
+      Map<String, ResourceGroup> groups = new LinkedHashMap<>();
       for (Map<String, Object> r : records) {
-        byLogger.computeIfAbsent(String.valueOf(r.getOrDefault("logger", "")), k -> new ArrayList<>())
-            .add(r);
+        Map<String, Object> otlp = asMap(r.get("otlp"));
+        Object res = otlp.containsKey("resource") ? otlp.get("resource") : fallbackResource;
+        Object resUrl = otlp.get("resourceSchemaUrl");
+        Object scope = otlp.containsKey("scope") ? otlp.get("scope") : defaultScope.apply(r);
+        Object scopeUrl = otlp.get("scopeSchemaUrl");
+        ResourceGroup group = groups.computeIfAbsent(res + "|" + resUrl,
+            k -> new ResourceGroup(res, resUrl, new LinkedHashMap<>()));
+        group.scopes().computeIfAbsent(scope + "|" + scopeUrl,
+            k -> new ScopeGroup(scope, scopeUrl, new ArrayList<>())).records().add(r);
       }
-      return write(g -> {
-        g.writeArrayFieldStart("resourceLogs");
+      return groups;
+    }
+
+    private static void writeGroups(JsonGenerator g, Map<String, ResourceGroup> groups,
+        String resourceField, String scopeField, String itemsField, Item item) throws IOException {
+      g.writeArrayFieldStart(resourceField);
+      for (ResourceGroup rg : groups.values()) {
         g.writeStartObject();
-        writeResource(g, resource);
-        g.writeArrayFieldStart("scopeLogs");
-        for (Map.Entry<String, List<Map<String, Object>>> scope : byLogger.entrySet()) {
+        g.writeFieldName("resource");
+        writeJson(g, rg.resource());
+        g.writeArrayFieldStart(scopeField);
+        for (ScopeGroup sg : rg.scopes().values()) {
           g.writeStartObject();
-          g.writeObjectFieldStart("scope");
-          g.writeStringField("name", scope.getKey());
-          g.writeEndObject();
-          g.writeArrayFieldStart("logRecords");
-          for (Map<String, Object> r : scope.getValue()) {
-            writeLogRecord(g, r);
+          g.writeFieldName("scope");
+          writeJson(g, sg.scope());
+          g.writeArrayFieldStart(itemsField);
+          for (Map<String, Object> r : sg.records()) {
+            item.write(g, r);
           }
           g.writeEndArray();
+          if (sg.schemaUrl() != null) {
+            g.writeStringField("schemaUrl", sg.schemaUrl().toString());
+          }
           g.writeEndObject();
         }
         g.writeEndArray();
+        if (rg.schemaUrl() != null) {
+          g.writeStringField("schemaUrl", rg.schemaUrl().toString());
+        }
         g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+
+    @FunctionalInterface
+    private interface Item {
+      void write(JsonGenerator g, Map<String, Object> record) throws IOException;
+    }
+
+    /** Writes a value parsed by {@code RecordReader} back as JSON. */
+    static void writeJson(JsonGenerator g, Object v) throws IOException {
+      if (v == null) {
+        g.writeNull();
+      } else if (v instanceof Map<?, ?> m) {
+        g.writeStartObject();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+          g.writeFieldName(String.valueOf(e.getKey()));
+          writeJson(g, e.getValue());
+        }
+        g.writeEndObject();
+      } else if (v instanceof List<?> l) {
+        g.writeStartArray();
+        for (Object o : l) {
+          writeJson(g, o);
+        }
         g.writeEndArray();
-      });
+      } else if (v instanceof Boolean b) {
+        g.writeBoolean(b);
+      } else if (v instanceof Long || v instanceof Integer) {
+        g.writeNumber(((Number) v).longValue());
+      } else if (v instanceof Number n) {
+        g.writeNumber(n.doubleValue());
+      } else {
+        g.writeString(v.toString());
+      }
     }
 
     private static void writeLogRecord(JsonGenerator g, Map<String, Object> r) throws IOException {
+      Map<String, Object> otlp = asMap(r.get("otlp"));
       g.writeStartObject();
       String nanos = unixNanos(r.get("dt"));
-      g.writeStringField("timeUnixNano", nanos);
-      g.writeStringField("observedTimeUnixNano", nanos);
-      Object sev = r.get("severity");
+      g.writeStringField("timeUnixNano", String.valueOf(otlp.getOrDefault("timeUnixNano", nanos)));
+      g.writeStringField("observedTimeUnixNano",
+          String.valueOf(otlp.getOrDefault("observedTimeUnixNano", nanos)));
+      Object sev = otlp.containsKey("severityNumber") ? otlp.get("severityNumber") : r.get("severity");
       g.writeNumberField("severityNumber", sev instanceof Number ? ((Number) sev).intValue() : 0);
-      g.writeStringField("severityText", String.valueOf(r.getOrDefault("level", "")));
-      g.writeObjectFieldStart("body");
-      g.writeStringField("stringValue", String.valueOf(r.getOrDefault("message", "")));
-      g.writeEndObject();
+      Object sevText = otlp.containsKey("severityText") ? otlp.get("severityText")
+          : otlp.isEmpty() ? r.getOrDefault("level", "") : null;
+      if (sevText != null) {
+        g.writeStringField("severityText", String.valueOf(sevText));
+      }
+      g.writeFieldName("body");
+      if (otlp.get("body") instanceof Map) {
+        writeJson(g, otlp.get("body"));
+      } else {
+        g.writeStartObject();
+        g.writeStringField("stringValue", String.valueOf(r.getOrDefault("message", "")));
+        g.writeEndObject();
+      }
       Map<String, Object> attrs = new LinkedHashMap<>(asMap(r.get("attributes")));
       putIfPresent(attrs, "thread.name", r.get("thread"));
       Object markers = r.get("markers");
@@ -249,36 +353,23 @@ public final class OtlpHttpSink implements TelemetrySink {
       putIfPresent(attrs, "exception.message", ex.get("message"));
       putIfPresent(attrs, "exception.stacktrace", ex.get("stacktrace"));
       writeAttributes(g, attrs);
+      if (otlp.get("droppedAttributesCount") instanceof Number n && n.longValue() > 0) {
+        g.writeNumberField("droppedAttributesCount", n.longValue());
+      }
       writeIdIfPresent(g, "traceId", r.get("trace_id"));
       writeIdIfPresent(g, "spanId", r.get("span_id"));
-      if (r.get("trace_id") != null) {
+      if (otlp.get("flags") instanceof Number f) {
+        g.writeNumberField("flags", f.intValue());
+      } else if (r.get("trace_id") != null) {
         g.writeNumberField("flags", 1);
+      }
+      if (otlp.get("eventName") != null) {
+        g.writeStringField("eventName", String.valueOf(otlp.get("eventName")));
       }
       g.writeEndObject();
     }
 
-    static byte[] traces(Map<String, String> resource, List<Map<String, Object>> spans) {
-      return write(g -> {
-        g.writeArrayFieldStart("resourceSpans");
-        g.writeStartObject();
-        writeResource(g, resource);
-        g.writeArrayFieldStart("scopeSpans");
-        g.writeStartObject();
-        g.writeObjectFieldStart("scope");
-        g.writeStringField("name", "dev.obskit.telemetry");
-        g.writeEndObject();
-        g.writeArrayFieldStart("spans");
-        for (Map<String, Object> s : spans) {
-          writeSpan(g, s);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndArray();
-      });
-    }
-
+    /** A span record written before records carried their OTLP form (older buffers). */
     private static void writeSpan(JsonGenerator g, Map<String, Object> s) throws IOException {
       g.writeStartObject();
       writeIdIfPresent(g, "traceId", s.get("trace_id"));
@@ -311,10 +402,16 @@ public final class OtlpHttpSink implements TelemetrySink {
       }
     }
 
-    private static void writeResource(JsonGenerator g, Map<String, String> resource) throws IOException {
-      g.writeObjectFieldStart("resource");
-      writeAttributes(g, new LinkedHashMap<>(resource));
-      g.writeEndObject();
+    /** The sink's configured resource attributes as parsed OTLP {@code KeyValue}s. */
+    private static List<Object> attributeList(Map<String, ?> attrs) {
+      List<Object> list = new ArrayList<>();
+      attrs.forEach((k, v) -> {
+        Map<String, Object> kv = new LinkedHashMap<>();
+        kv.put("key", k);
+        kv.put("value", Map.of("stringValue", String.valueOf(v)));
+        list.add(kv);
+      });
+      return list;
     }
 
     private static void writeAttributes(JsonGenerator g, Map<String, ?> attrs) throws IOException {
@@ -325,21 +422,33 @@ public final class OtlpHttpSink implements TelemetrySink {
         }
         g.writeStartObject();
         g.writeStringField("key", a.getKey());
-        g.writeObjectFieldStart("value");
-        Object v = a.getValue();
-        if (v instanceof Boolean) {
-          g.writeBooleanField("boolValue", (Boolean) v);
-        } else if (v instanceof Long || v instanceof Integer) {
-          g.writeStringField("intValue", v.toString());
-        } else if (v instanceof Double) {
-          g.writeNumberField("doubleValue", (Double) v);
-        } else {
-          g.writeStringField("stringValue", String.valueOf(v));
-        }
-        g.writeEndObject();
+        g.writeFieldName("value");
+        writeAnyValue(g, a.getValue());
         g.writeEndObject();
       }
       g.writeEndArray();
+    }
+
+    private static void writeAnyValue(JsonGenerator g, Object v) throws IOException {
+      g.writeStartObject();
+      if (v instanceof List<?> list) {
+        g.writeObjectFieldStart("arrayValue");
+        g.writeArrayFieldStart("values");
+        for (Object item : list) {
+          writeAnyValue(g, item);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      } else if (v instanceof Boolean) {
+        g.writeBooleanField("boolValue", (Boolean) v);
+      } else if (v instanceof Long || v instanceof Integer) {
+        g.writeStringField("intValue", v.toString());
+      } else if (v instanceof Double) {
+        g.writeNumberField("doubleValue", (Double) v);
+      } else {
+        g.writeStringField("stringValue", String.valueOf(v));
+      }
+      g.writeEndObject();
     }
 
     private static void writeIdIfPresent(JsonGenerator g, String field, Object id) throws IOException {

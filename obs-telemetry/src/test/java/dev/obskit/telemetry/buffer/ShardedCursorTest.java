@@ -20,7 +20,7 @@ class ShardedCursorTest {
   private final ManualClock clock = ManualClock.startingAt(START);
 
   private ChronicleTelemetryBuffer open() {
-    return ChronicleTelemetryBuffer.open(BufferConfig.builder().setDirectory(dir).setClock(clock)
+    return ChronicleTelemetryBuffer.open(BufferConfig.builder().setDirectory(dir).setClock(clock).setRollCycle("FAST_HOURLY")
         .setBlockSize(1024 * 1024).setMinFreeDiskBytes(0).setDiskProbe(() -> Long.MAX_VALUE / 4)
         .setShards(4).build());
   }

@@ -30,20 +30,20 @@ public class ObsKitAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public ConfigProperties obsConfigProperties(Environment environment, ObsKitProperties properties) {
-    return ConfigProperties.of(withDataDir(SpringConfigProperties.snapshot(environment), properties));
+    return SpringConfigProperties.from(environment, embeddedDefaults(properties));
   }
 
   /**
    * Embedded defaults that differ from the plain-Java ones: every file ObsKit writes goes under
    * {@code obs.data-dir}, and shipped logs go to the local NDJSON file sink unless sinks are set.
    */
-  static Map<String, String> withDataDir(Map<String, String> keys, ObsKitProperties properties) {
-    Map<String, String> all = new TreeMap<>(keys);
+  static Map<String, String> embeddedDefaults(ObsKitProperties properties) {
+    Map<String, String> all = new TreeMap<>();
     Path dataDir = properties.getDataDir();
-    all.putIfAbsent("obs.data-dir", dataDir.toString());
-    all.putIfAbsent("obs.telemetry.dir", dataDir.resolve("telemetry").toString());
-    all.putIfAbsent("obs.telemetry.sinks", "file");
-    all.putIfAbsent("obs.uptime.history.file", dataDir.resolve("uptime-history.bin").toString());
+    all.put("obs.data-dir", dataDir.toString());
+    all.put("obs.telemetry.dir", dataDir.resolve("telemetry").toString());
+    all.put("obs.telemetry.sinks", "file");
+    all.put("obs.uptime.history.file", dataDir.resolve("uptime-history.bin").toString());
     return all;
   }
 
