@@ -55,16 +55,21 @@ public final class EnvelopeItems {
   /**
    * Stores a {@code transaction} item's summary; returns whether it was accepted (stored, or a
    * transaction id seen before). A malformed payload returns false and is counted under {@code
-   * transaction/<reason>}. Never throws.
+   * transaction/<reason>}.
    *
+   * @throws MalformedTransactionException only when a timestamp is out of range ({@link
+   *     MalformedTransactionException#refusesRequest()}): the caller refuses the request (400)
    * @param envelopeEventId the envelope header's {@code event_id}, or null
    */
   public boolean acceptTransaction(ProjectConfig project, String envelopeEventId, byte[] data,
-      int offset, int length) {
+      int offset, int length) throws MalformedTransactionException {
     Transaction t;
     try {
       t = TransactionJson.read(data, offset, length, envelopeEventId);
     } catch (MalformedTransactionException e) {
+      if (e.refusesRequest()) {
+        throw e;
+      }
       skip("transaction/" + e.reason());
       log.debug("skipped a transaction item of project {}: {}", project.id(), e.getMessage());
       return false;

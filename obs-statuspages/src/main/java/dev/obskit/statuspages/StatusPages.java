@@ -291,6 +291,17 @@ public final class StatusPages {
     return next;
   }
 
+  /** Links a report to the internal incident it is the public face of. */
+  public StatusReport linkIncident(ReportId id, IncidentId incident) {
+    Objects.requireNonNull(incident, "incident");
+    StatusReport r = requireReport(id);
+    StatusReport next = reports.update(new StatusReport(r.id(), r.teamId(), r.version() + 1,
+        r.pageId(), r.title(), r.updates(), Optional.of(incident), r.published(), r.automatic(),
+        r.createdAt()));
+    changed();
+    return next;
+  }
+
   /** Corrects a report's title without notifying anyone. */
   public StatusReport editTitle(ReportId id, String title) {
     StatusReport r = requireReport(id);
@@ -380,7 +391,7 @@ public final class StatusPages {
    * and opens or resolves automatic reports. Called by the module's driver; hosts on a simulated
    * clock call it after advancing time. Never throws for one bad page: it is skipped and logged.
    */
-  public void tick() {
+  public synchronized void tick() {
     Instant now = clock.instant();
     for (MaintenanceWindow w : maintenance.listOpen()) {
       page(w.pageId()).ifPresent(p -> advance(p, w, now));
@@ -452,10 +463,10 @@ public final class StatusPages {
    * Asks to subscribe {@code address} on {@code channel} to a page (or some of its resources) and
    * sends it a verification link that expires after the configured time. An address already
    * subscribed gets the same answer as a new one (so the page does not reveal who subscribed);
-   * a pending one gets a fresh link.
+   * a pending one gets a fresh link. Serialised, so concurrent requests cannot overrun the quota.
    */
-  public SubscribeResult subscribe(StatusPageId pageId, ChannelKind channel, String address,
-      Set<ResourceId> resources, boolean incidents, boolean maintenanceNews) {
+  public synchronized SubscribeResult subscribe(StatusPageId pageId, ChannelKind channel,
+      String address, Set<ResourceId> resources, boolean incidents, boolean maintenanceNews) {
     Optional<StatusPage> found = pages.find(pageId);
     if (found.isEmpty() || !found.get().subscribable()) {
       return new SubscribeResult(SubscribeResult.Outcome.NOT_SUBSCRIBABLE,

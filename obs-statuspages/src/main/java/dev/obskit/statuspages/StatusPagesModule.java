@@ -2,6 +2,7 @@ package dev.obskit.statuspages;
 
 import dev.obskit.core.ObsContext;
 import dev.obskit.core.ObsModule;
+import dev.obskit.core.alert.AlertEvent;
 import dev.obskit.core.availability.AvailabilityView;
 import dev.obskit.core.id.TeamId;
 import dev.obskit.core.usage.BillableAddOn;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * ObsKit.builder().addModule(ctx -> StatusPagesModule.create(ctx, config))}.
  *
  * <p>With the driver enabled (default) a daemon thread calls {@link StatusPages#tick()} every
- * {@code tickInterval}; a failing tick is logged and the next one runs. Thread-safe.
+ * {@code tickInterval}; every {@code AlertEvent} on the kit's bus also triggers one, so automatic
+ * reports follow monitors at once. A failing tick is logged and the next one runs. Thread-safe.
  */
 public final class StatusPagesModule implements ObsModule {
   private static final Logger log = LoggerFactory.getLogger(StatusPagesModule.class);
@@ -56,6 +58,8 @@ public final class StatusPagesModule implements ObsModule {
         m.pages.createPage(p);
       }
     }
+    // React to monitors going down or up at once instead of at the next tick.
+    ctx.eventBus().subscribe(AlertEvent.class, e -> m.safeTick());
     m.routes = new StatusPageRoutes(m.pages, config, ctx.clock(), m.sessionSecret);
     ctx.routes().add(m.routes.group());
     if (ctx.lookup(BillableAddOns.class).isEmpty()) {

@@ -101,7 +101,7 @@ final class MonitorRuntime {
       return;
     }
     unknownSince = null;
-    boolean maintenance = m.inMaintenance(at) || global.stream().anyMatch(w -> w.covers(at));
+    boolean maintenance = inMaintenance(at, global);
     Step step = machine.observe(m, result, at, maintenance, secondOpinion);
     store.recordCheck(m.id(), result);
     store.apply(m.id(), step);
@@ -125,6 +125,11 @@ final class MonitorRuntime {
       result.domainExpiresAt().ifPresent(
           ex -> domain.observe(m, m.domainExpiry(), ex, at, ctx.alerts()));
     }
+  }
+
+  /** Returns whether {@code at} lies in this monitor's or a global maintenance window. */
+  boolean inMaintenance(Instant at, List<MaintenanceWindow> global) {
+    return monitor.get().inMaintenance(at) || global.stream().anyMatch(w -> w.covers(at));
   }
 
   /** The DOWN alert re-raised after a restart restored a confirmed outage. */

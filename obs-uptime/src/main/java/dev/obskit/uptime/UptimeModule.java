@@ -82,6 +82,7 @@ public final class UptimeModule implements ObsModule {
     this.store = new AvailabilityStore(ctx.clock());
     this.heartbeats = new HeartbeatService(ctx.clock(), ctx.alerts(), ctx.eventBus(), store,
         ctx.scrubber());
+    ctx.routes().add(dev.obskit.uptime.http.HeartbeatRoutes.group(heartbeats));
     this.sloEvaluator = new SloEvaluator(ctx.clock(), store, ctx.alerts());
     this.scheduler = new CheckScheduler(ctx.clock(), new ProbeLauncher() {
       @Override
@@ -273,6 +274,7 @@ public final class UptimeModule implements ObsModule {
   /** Adds an SLO, evaluated every {@link UptimeConfig#sloInterval()}. */
   public void addSlo(Slo slo) {
     slos.put(slo.id(), Objects.requireNonNull(slo, "slo"));
+    sloEvaluator.register(slo);
   }
 
   /** Evaluates an SLO now (raising or resolving its alerts) and returns its status. */
@@ -413,6 +415,8 @@ public final class UptimeModule implements ObsModule {
     try {
       result.skipCause().ifPresent(c -> self.unknown(c, result.startedAt()));
       rt.apply(result, ctx, store, globalMaintenance, config.secondOpinion());
+      sloEvaluator.record(rt.monitor().id(), result,
+          rt.inMaintenance(result.startedAt(), globalMaintenance));
     } catch (RuntimeException e) {
       LOG.error("applying the result of {} failed", rt.monitor().id(), e);
     }

@@ -110,6 +110,32 @@ class UptimeModuleTest {
         .map(AlertEvent::action).toList();
   }
 
+  /**
+   * The SLI counts check results, not confirmed downtime: failing every other check for an hour
+   * never confirms an outage (uptime stays 100 %), but 60 of 120 checks failed, an error ratio of
+   * 0.5 = 500x the 0.1 % budget over 1 h and over 5 m (5 of 10): the page fires.
+   */
+  @Test
+  void slo_failingEveryOtherCheck_burnsBudgetWhileUptimeStays100Percent() {
+    startKit(UptimeConfig.builder().addSlo(dev.obskit.uptime.slo.Slo.builder("web-slo", TEAM)
+        .addMonitor(WEB).setObjective(0.999).build()));
+    uptime.addMonitor(web());
+    for (int i = 0; i < 120; i++) {
+      status.set(i % 2 == 0 ? 200 : 500);
+      at(i * 30);
+    }
+    var slo = uptime.evaluateSlo("web-slo").orElseThrow();
+    assertThat(slo.rules().get(0).longBurn()).isEqualTo(500.0);
+    assertThat(slo.rules().get(0).shortBurn()).isEqualTo(500.0);
+    assertThat(slo.consumedEvents()).isEqualTo(60);
+    assertThat(slo.paging()).isTrue();
+    assertThat(kit.context().alerts().findOpen(TEAM, "uptime:slo:web-slo:page")).isPresent();
+    assertThat(actions("uptime:monitor:web")).isEmpty();
+    AvailabilitySummary s = uptime.availability().summary(WEB, T0, T0.plusSeconds(3600));
+    assertThat(s.downMillis()).isZero();
+    assertThat(s.uptimePercent()).isEqualTo(100.0);
+  }
+
   @Test
   void failingEndpoint_triggersAfterConfirmation_resolvesAfterRecovery() {
     startKit(UptimeConfig.builder());

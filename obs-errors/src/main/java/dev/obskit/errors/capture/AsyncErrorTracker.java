@@ -60,6 +60,7 @@ public final class AsyncErrorTracker implements ErrorTracker {
   private final AtomicLong filtered = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong hookFailures = new AtomicLong();
 
   AsyncErrorTracker(CaptureConfig config, Clock clock, CaptureSink sink) {
     this.config = Objects.requireNonNull(config, "config");
@@ -165,11 +166,16 @@ public final class AsyncErrorTracker implements ErrorTracker {
     }
   }
 
+  /**
+   * Turns one capture into an event and delivers it. Catches every {@link Throwable}, Errors
+   * included (a hook's {@code StackOverflowError}, an {@code AssertionError} in a sink): each
+   * is counted, the capture is lost, the worker carries on.
+   */
   private void process(Pending p) {
     ErrorEvent event;
     try {
       event = toEvent(p);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       failed.incrementAndGet();
       log.warn("could not convert captured event {}", p.eventId, e);
       return;
@@ -177,9 +183,10 @@ public final class AsyncErrorTracker implements ErrorTracker {
     ErrorEvent sent;
     try {
       sent = config.beforeSend().apply(event);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       // Sentry's rule: a failing hook may have left personal data half-scrubbed, so drop.
       filtered.incrementAndGet();
+      hookFailures.incrementAndGet();
       log.warn("beforeSend threw for event {}; event dropped", p.eventId, e);
       return;
     }
@@ -190,7 +197,7 @@ public final class AsyncErrorTracker implements ErrorTracker {
     try {
       sink.accept(sent);
       delivered.incrementAndGet();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       failed.incrementAndGet();
       log.warn("error sink failed for event {}", p.eventId, e);
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -66,7 +65,7 @@ final class EventJsonReader {
       }
       switch (field) {
         case "event_id": b.eventId(eventId(text("event_id"))); break;
-        case "timestamp": timestamp = timestamp(); break;
+        case "timestamp": timestamp = timestamp("timestamp"); break;
         case "platform": b.platform(shared(field, 64)); break;
         case "level": b.level(Level.parse(text(field))); break;
         case "logger": b.logger(limited(text(field), 256)); break;
@@ -118,29 +117,40 @@ final class EventJsonReader {
     return true;
   }
 
-  private Instant timestamp() throws IOException, MalformedEventException {
+  private Instant timestamp(String what) throws IOException, MalformedEventException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-      BigDecimal seconds = p.getDecimalValue();
-      long whole = seconds.longValue();
-      long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
-      return parsedInstant(whole, nanos);
+      // The number's text is checked before any arithmetic: a huge exponent costs nothing here.
+      String number = p.getText();
+      Instant at = EpochSeconds.parse(number);
+      if (at == null) {
+        throw new MalformedEventException(what + " out of range: " + limited(number, 40)
+            + " (epoch seconds from 0 to " + EpochSeconds.MAX_SECONDS + ")");
+      }
+      return at;
     }
-    String text = text("timestamp");
+    String text = text(what);
     Instant fast = utcFastPath(text);
     if (fast != null) {
       return fast;
     }
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      return inRange(what, OffsetDateTime.parse(text).toInstant());
     } catch (DateTimeParseException e) {
       try {
-        return Instant.parse(text + "Z");
+        return inRange(what, Instant.parse(text + "Z"));
       } catch (DateTimeParseException e2) {
-        throw new MalformedEventException("timestamp must be RFC 3339 or epoch seconds, got '"
+        throw new MalformedEventException(what + " must be RFC 3339 or epoch seconds, got '"
             + limited(text, 64) + "'", e2);
       }
     }
+  }
+
+  private static Instant inRange(String what, Instant at) throws MalformedEventException {
+    if (at.getEpochSecond() < 0 || at.getEpochSecond() > EpochSeconds.MAX_SECONDS) {
+      throw new MalformedEventException(what + " out of range: " + at);
+    }
+    return at;
   }
 
   /**
@@ -197,13 +207,6 @@ final class EventJsonReader {
       v = v * 10 + (c - '0');
     }
     return v;
-  }
-
-  private static Instant parsedInstant(long seconds, long nanos) throws MalformedEventException {
-    if (seconds < 0 || seconds > 253_402_300_799L) {
-      throw new MalformedEventException("timestamp out of range: " + seconds);
-    }
-    return Instant.ofEpochSecond(seconds, nanos);
   }
 
   private LogEntry logEntry() throws IOException, MalformedEventException {
@@ -282,6 +285,7 @@ final class EventJsonReader {
   }
 
   private ExceptionValue exception() throws IOException, MalformedEventException {
+    ProcessingBudget.check();
     expect(JsonToken.START_OBJECT, "exception value");
     String type = null;
     String value = null;
@@ -353,6 +357,7 @@ final class EventJsonReader {
   }
 
   private StackFrame frame() throws IOException, MalformedEventException {
+    ProcessingBudget.check();
     expect(JsonToken.START_OBJECT, "frame");
     String module = null;
     String function = null;
@@ -396,6 +401,7 @@ final class EventJsonReader {
     }
     expect(JsonToken.START_OBJECT, "tags");
     while (p.nextToken() == JsonToken.FIELD_NAME) {
+      ProcessingBudget.check();
       String key = p.currentName();
       JsonToken t = p.nextToken();
       if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
@@ -466,6 +472,7 @@ final class EventJsonReader {
   }
 
   private Breadcrumb breadcrumb() throws IOException, MalformedEventException {
+    ProcessingBudget.check();
     Instant ts = Instant.EPOCH;
     String type = null;
     String category = null;
@@ -479,7 +486,7 @@ final class EventJsonReader {
         continue;
       }
       switch (f) {
-        case "timestamp": ts = timestamp(); break;
+        case "timestamp": ts = timestamp("breadcrumb.timestamp"); break;
         case "type": type = shared("breadcrumb.type", 64); break;
         case "category": category = shared("breadcrumb.category", 256); break;
         case "message": message = limited(text("breadcrumb.message"), EventJson.MAX_MESSAGE_CHARS); break;
@@ -505,6 +512,7 @@ final class EventJsonReader {
   private List<String> stringListRest() throws IOException {
     List<String> out = new ArrayList<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
+      ProcessingBudget.check();
       JsonToken t = p.currentToken();
       if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
         if (out.size() < 64) {
@@ -529,6 +537,7 @@ final class EventJsonReader {
   }
 
   private Object value() throws IOException, MalformedEventException {
+    ProcessingBudget.check();
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT: return objectMap("object");
@@ -634,6 +643,7 @@ final class EventJsonReader {
   }
 
   private ThreadInfo thread() throws IOException, MalformedEventException {
+    ProcessingBudget.check();
     String id = null;
     String name = null;
     boolean crashed = false;

@@ -3,6 +3,7 @@ package dev.obskit.errors.grouping;
 import dev.obskit.errors.event.ErrorEvent;
 import dev.obskit.errors.event.ExceptionValue;
 import dev.obskit.errors.event.LogEntry;
+import dev.obskit.errors.event.ProcessingBudget;
 import dev.obskit.errors.event.StackFrame;
 import dev.obskit.errors.event.ThreadInfo;
 import java.nio.charset.StandardCharsets;
@@ -310,6 +311,7 @@ public final class GroupingEngine {
     String prevFunction = null;
     boolean wrote = false;
     for (int j = start; j < frames.size(); j++) {
+      ProcessingBudget.check();
       StackFrame f = frames.get(j);
       // The cheap in-app flag goes first: most frames of a Java stack are library frames.
       if (appOnly ? !isApp(f) || !contributes(f) : !contributes(f)) {

@@ -18,6 +18,7 @@ public final class IngestStats {
   final LongAdder skippedItems = new LongAdder();
   final LongAdder rateLimited = new LongAdder();
   final LongAdder rejected = new LongAdder();
+  final LongAdder overBudget = new LongAdder();
   private final ConcurrentHashMap<String, AtomicLong> clientDiscards = new ConcurrentHashMap<>();
 
   void clientDiscarded(String reason, long quantity) {
@@ -64,7 +65,12 @@ public final class IngestStats {
     return rateLimited.sum();
   }
 
-  /** Returns requests answered with another 4xx. */
+  /** Returns requests stopped by their CPU budget (also counted in {@link #rejected()}). */
+  public long overBudget() {
+    return overBudget.sum();
+  }
+
+  /** Returns requests answered with another 4xx (or 503 when out of memory). */
   public long rejected() {
     return rejected.sum();
   }

@@ -11,13 +11,16 @@ import dev.obskit.errors.ProjectRegistry;
 import dev.obskit.errors.event.ErrorEvent;
 import dev.obskit.errors.event.EventJson;
 import dev.obskit.errors.event.MalformedEventException;
+import dev.obskit.errors.event.ProcessingBudget;
 import dev.obskit.errors.quota.ProjectQuotas;
 import dev.obskit.errors.quota.QuotaVerdict;
 import dev.obskit.errors.release.ReleaseTracker;
+import dev.obskit.errors.transaction.MalformedTransactionException;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +52,11 @@ public final class SentryIngestHandler {
   /** Largest envelope after decompression. */
   public static final int MAX_ENVELOPE_BYTES = 20 * 1024 * 1024;
 
+  /** CPU time one request may use unless {@link #setCpuBudget} says otherwise. */
+  public static final Duration DEFAULT_CPU_BUDGET = Duration.ofMillis(500);
+  /** The status of a request stopped by its CPU budget: the content cannot be processed. */
+  public static final int BUDGET_STATUS = 422;
+
   private static final Logger log = LoggerFactory.getLogger(SentryIngestHandler.class);
   private static final Pattern ROUTE = Pattern.compile("^(?:/.*)?/api/([^/]+)/(envelope|store)/?$");
 
@@ -59,6 +67,7 @@ public final class SentryIngestHandler {
   private final Clock clock;
   private final EnvelopeItems items;
   private final IngestStats stats = new IngestStats();
+  private volatile Duration cpuBudget = DEFAULT_CPU_BUDGET;
 
   /** Creates the handler; the errors module wires one up as {@code ErrorsModule.ingestHandler()}. */
   public SentryIngestHandler(ProjectRegistry projects, ProjectQuotas quotas,
@@ -76,8 +85,25 @@ public final class SentryIngestHandler {
     return stats;
   }
 
-  /** Handles one request. Never throws. */
+  /**
+   * Sets the CPU time one request may spend on decoding, parsing and grouping before it is
+   * answered {@value #BUDGET_STATUS} (default {@link #DEFAULT_CPU_BUDGET}). Thread-safe.
+   */
+  public void setCpuBudget(Duration budget) {
+    Objects.requireNonNull(budget, "budget");
+    if (budget.isNegative() || budget.isZero()) {
+      throw new IllegalArgumentException("budget must be positive, got " + budget);
+    }
+    this.cpuBudget = budget;
+  }
+
+  /**
+   * Handles one request. Never throws, not even an {@link Error} from processing: a request
+   * over its CPU budget is {@value #BUDGET_STATUS}, an {@link OutOfMemoryError} 503 with {@code
+   * Retry-After}, any other failure 400; each is counted as rejected and logged.
+   */
   public IngestResponse handle(IngestRequest request) {
+    ProcessingBudget budget = ProcessingBudget.start(cpuBudget);
     try {
       return route(request);
     } catch (RateLimitedException e) {
@@ -86,12 +112,31 @@ public final class SentryIngestHandler {
       stats.rejected.increment();
       return IngestResponse.error(e.status(), e.getMessage(),
           e.status() == 405 ? Map.of("Allow", "POST") : Map.of());
-    } catch (RuntimeException e) {
+    } catch (ProcessingBudget.BudgetExceededException e) {
+      stats.rejected.increment();
+      stats.overBudget.increment();
+      log.warn("ingest request {} {} stopped: {}", request.method(), limit(request.path(), 100),
+          e.getMessage());
+      return IngestResponse.error(BUDGET_STATUS, e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
       // A bug of ours must not become a 500 that makes the SDK retry forever or an exception in
       // the host's HTTP thread; the sender gets a 400 naming the failure and we log it.
       stats.rejected.increment();
-      log.warn("ingest request {} {} failed", request.method(), request.path(), e);
+      log.warn("ingest request {} {} failed", request.method(), limit(request.path(), 100), e);
       return IngestResponse.error(400, "request could not be processed: " + e.getClass().getSimpleName());
+    } catch (OutOfMemoryError e) {
+      stats.rejected.increment();
+      log.error("ingest request {} {} ran out of memory", request.method(),
+          limit(request.path(), 100), e);
+      return IngestResponse.error(503, "server out of memory; retry later",
+          Map.of("Retry-After", "60"));
+    } catch (Error e) {
+      stats.rejected.increment();
+      log.error("ingest request {} {} failed with an error", request.method(),
+          limit(request.path(), 100), e);
+      return IngestResponse.error(400, "request could not be processed: " + e.getClass().getSimpleName());
+    } finally {
+      budget.close();
     }
   }
 
@@ -247,11 +292,16 @@ public final class SentryIngestHandler {
     return result.eventId();
   }
 
-  private void otherItem(ProjectConfig project, Envelope.Item item, String headerId, String linkId) {
+  private void otherItem(ProjectConfig project, Envelope.Item item, String headerId, String linkId)
+      throws IngestException {
     switch (item.type()) {
       case "transaction":
-        count(items.acceptTransaction(project, headerId, item.data(), item.offset(), item.length()),
-            stats.transactions);
+        try {
+          count(items.acceptTransaction(project, headerId, item.data(), item.offset(),
+              item.length()), stats.transactions);
+        } catch (MalformedTransactionException e) {
+          throw new IngestException(400, "invalid transaction: " + e.getMessage(), e);
+        }
         break;
       case "attachment":
         count(items.acceptAttachment(project, linkId, item.headers(), item.data(), item.offset(),

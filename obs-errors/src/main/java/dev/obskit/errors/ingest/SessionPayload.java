@@ -31,11 +31,11 @@ record SessionPayload(String release, long started, long crashed) {
           case "release": release = t == JsonToken.VALUE_STRING ? p.getText() : release; break;
           case "init": init = t == JsonToken.VALUE_TRUE; break;
           case "status": status = t == JsonToken.VALUE_STRING ? p.getText() : status; break;
-          case "exited": case "errored": started += count(p, t); break;
+          case "exited": case "errored": started = saturatedAdd(started, count(p, t)); break;
           case "crashed": case "abnormal": {
             long n = count(p, t);
-            started += n;
-            crashed += n;
+            started = saturatedAdd(started, n);
+            crashed = saturatedAdd(crashed, n);
             break;
           }
           default: break;
@@ -51,6 +51,11 @@ record SessionPayload(String release, long started, long crashed) {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
   }
 
   private static long count(JsonParser p, JsonToken t) throws IOException {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.math.BigDecimal;
+import dev.obskit.errors.event.EpochSeconds;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -186,21 +186,24 @@ public final class TransactionJson {
       JsonToken t = p.currentToken();
       try {
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-          BigDecimal seconds = p.getDecimalValue();
-          long whole = seconds.longValue();
-          if (seconds.signum() < 0 || whole > 253_402_300_799L) {
-            throw new MalformedTransactionException("invalid_timestamp", what + " out of range: " + seconds);
+          Instant at = EpochSeconds.parse(p.getText());
+          if (at == null) {
+            throw outOfRange(what, p.getText());
           }
-          long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
-          return Instant.ofEpochSecond(whole, nanos);
+          return at;
         }
         if (t == JsonToken.VALUE_STRING) {
           String s = p.getText();
+          Instant at;
           try {
-            return OffsetDateTime.parse(s).toInstant();
+            at = OffsetDateTime.parse(s).toInstant();
           } catch (DateTimeParseException e) {
-            return Instant.parse(s + "Z");
+            at = Instant.parse(s + "Z");
           }
+          if (at.getEpochSecond() < 0 || at.getEpochSecond() > EpochSeconds.MAX_SECONDS) {
+            throw outOfRange(what, s);
+          }
+          return at;
         }
       } catch (DateTimeParseException e) {
         throw new MalformedTransactionException("invalid_timestamp",
@@ -209,6 +212,12 @@ public final class TransactionJson {
       throw new MalformedTransactionException("invalid_timestamp",
           what + " must be RFC 3339 or epoch seconds, got " + t);
     }
+  }
+
+  private static MalformedTransactionException outOfRange(String what, String value) {
+    return new MalformedTransactionException(MalformedTransactionException.OUT_OF_RANGE,
+        "transaction " + what + " out of range: " + cut(value) + " (epoch seconds from 0 to "
+        + EpochSeconds.MAX_SECONDS + ")");
   }
 
   private static String cut(String s) {

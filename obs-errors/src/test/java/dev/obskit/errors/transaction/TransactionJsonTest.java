@@ -74,7 +74,7 @@ class TransactionJsonTest {
     assertThat(reason("{\"start_timestamp\":1}", ID)).isEqualTo("missing_timestamp");
     assertThat(reason("{\"start_timestamp\":\"yesterday\",\"timestamp\":2}", ID))
         .isEqualTo("invalid_timestamp");
-    assertThat(reason("{\"start_timestamp\":-5,\"timestamp\":2}", ID)).isEqualTo("invalid_timestamp");
+    assertThat(reason("{\"start_timestamp\":-5,\"timestamp\":2}", ID)).isEqualTo("timestamp_out_of_range");
     assertThat(reason("{\"start_timestamp\":true,\"timestamp\":2}", ID)).isEqualTo("invalid_timestamp");
     assertThatThrownBy(() -> read("{\"start_timestamp\":\"nope\",\"timestamp\":2}", ID))
         .hasMessageContaining("start_timestamp").hasMessageContaining("nope");

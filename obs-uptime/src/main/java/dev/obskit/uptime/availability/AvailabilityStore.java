@@ -179,6 +179,23 @@ public final class AvailabilityStore {
     return new SliCounts(good, total);
   }
 
+  /**
+   * Returns the check counts of {@code id} in the bucket of granularity {@code g} starting at
+   * {@code bucketStart}: {valid checks, good checks}, good meaning successful (availability,
+   * {@code latencyThresholdMillis < 0}) or successful at or under the threshold (latency).
+   * UNKNOWN results are never recorded, so they are never counted.
+   */
+  public long[] checkCounts(MonitorId id, Granularity g, Instant bucketStart,
+      long latencyThresholdMillis) {
+    MonitorHistory h = histories.get(Objects.requireNonNull(id, "id"));
+    if (h == null) {
+      return new long[2];
+    }
+    long from = bucketStart.toEpochMilli();
+    long[] t = h.totals(g, from, from + g.sizeMillis(), latencyThresholdMillis);
+    return new long[] {t[3], latencyThresholdMillis < 0 ? t[3] - t[4] : t[5]};
+  }
+
   /** Returns the finest granularity whose retention covers {@code from}. */
   public Granularity granularityFor(Instant from) {
     Instant now = clock.instant();

@@ -10,9 +10,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A service level objective over one monitor or a group of monitors. Availability SLOs count
- * time (good = up time, maintenance excluded); latency SLOs count checks (good = successful
- * checks answering within {@link #latencyThreshold()}). Immutable; build with {@link #builder}.
+ * A service level objective over one monitor or a group of monitors, counted over check results
+ * (good checks / valid checks; UNKNOWN results and maintenance excluded): availability SLOs count
+ * successful checks as good, latency SLOs successful checks answering within {@link
+ * #latencyThreshold()}. The objective is taken as the decimal it prints as (0.999), so budgets
+ * and thresholds are exact. Immutable; build with {@link #builder}.
  */
 public final class Slo {
   /** Default SLO period, the SRE workbook's 30 days. */

@@ -8,10 +8,10 @@ import java.util.List;
  *
  * @param sloId the SLO
  * @param at when it was evaluated
- * @param budgetEvents the period's error budget: milliseconds of downtime (availability) or
- *     slow/failed checks (latency), i.e. {@code (1 - objective) × events}; for availability the
- *     events are the whole period, so 99.9 % over 30 d is 2,592,000 ms = 43.2 min
- * @param consumedEvents bad events in the period so far
+ * @param budgetEvents the period's error budget in checks: {@code (1 - objective) × valid
+ *     checks} over the period (valid: every result but UNKNOWN and maintenance), e.g. 99.9 % of
+ *     86,400 checks (one monitor every 30 s for 30 days) is 86.4 failed checks
+ * @param consumedEvents bad checks (failed, or slow for latency SLOs) in the period so far
  * @param rules per-rule burn rates and whether each fires
  */
 public record SloStatus(String sloId, Instant at, double budgetEvents, long consumedEvents,

@@ -25,7 +25,8 @@ import java.util.Map;
 public final class QuickstartDemo {
   /** Sections in story order; a section whose class is absent is skipped. */
   private static final List<String> SECTIONS = List.of(
-      "CoreDemo", "TelemetryDemo", "ErrorsDemo", "UptimeDemo", "IncidentsDemo", "BillingDemo");
+      "CoreDemo", "TelemetryDemo", "ErrorsDemo", "UptimeDemo", "IncidentsDemo", "StatusPagesDemo",
+      "BillingDemo");
 
   private QuickstartDemo() {}
 

@@ -108,9 +108,9 @@ final class UptimeDemo implements DemoSection {
       }
       SloStatus slo = uptime.sloStatus(Slo.builder("shop-availability", env.team())
           .addMonitor(SHOP).setObjective(0.999).build());
-      out.printf(Locale.ROOT, "  SLO        shop 99.9%% over 30 d: budget %.1f min, %.1f min"
-              + " used, %.0f %% left; 1 h burn %.0fx (page threshold 14.4x)%n",
-          slo.budgetEvents() / 60_000.0, slo.consumedEvents() / 60_000.0,
+      out.printf(Locale.ROOT, "  SLO        shop 99.9%% over 30 d (good checks / valid checks):"
+              + " budget %.2f checks, %d failed, %.0f %% left; 1 h burn %.0fx (page over"
+              + " 14.4x)%n", slo.budgetEvents(), slo.consumedEvents(),
           100 * slo.remainingFraction(), slo.rules().get(0).longBurn());
       env.facts().put(FAILING_KEY_FACT, UptimeModule.dedupKey(SHOP));
       out.println("  facts      " + FAILING_KEY_FACT + " = " + UptimeModule.dedupKey(SHOP));
