@@ -48,8 +48,12 @@ class IncidentConcurrencyTest {
             TransitionResult ack = service.acknowledge(TEAM, id, "user:t" + seed);
             if (ack.isApplied()) {
               acks.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-            } else if (((TransitionResult.Rejected) ack).conflict() == Conflict.ALREADY_ACKNOWLEDGED) {
-              alreadyAcknowledged.incrementAndGet();
+            } else {
+              Conflict conflict = ((TransitionResult.Rejected) ack).conflict();
+              // Under a busy scheduler a thread may run only after another resolved the incident.
+              if (conflict == Conflict.ALREADY_ACKNOWLEDGED || conflict == Conflict.ALREADY_RESOLVED) {
+                alreadyAcknowledged.incrementAndGet();
+              }
             }
             service.addNote(TEAM, id, "user:t" + seed, "looking");
             if (service.resolve(TEAM, id, "user:t" + seed, "").isApplied()) {
@@ -65,7 +69,8 @@ class IncidentConcurrencyTest {
       }
       pool.shutdown();
 
-      assertThat(alreadyAcknowledged.get()).isPositive();
+      // Every losing acknowledgement is refused as a conflict, never applied or lost.
+      assertThat(alreadyAcknowledged.get()).isEqualTo((THREADS - 1) * ids.size());
       for (IncidentId id : ids) {
         assertThat(acks.get(id)).as("acks of %s", id).hasValue(1);
         assertThat(resolves.get(id)).as("resolves of %s", id).hasValue(1);

@@ -52,7 +52,7 @@ class ObsKitAutoConfigurationTests {
       assertThat(context).hasNotFailed().hasSingleBean(ObsKit.class).hasSingleBean(ErrorTracker.class);
       // Start order: billing, incidents (subscribed before alert producers), errors, uptime.
       assertThat(moduleNames(context.getBean(ObsKit.class)))
-          .containsExactly("billing", "incidents", "errors", "uptime");
+          .containsExactly("billing", "oncall", "incidents", "errors", "uptime");
     });
   }
 
@@ -70,7 +70,7 @@ class ObsKitAutoConfigurationTests {
         .run(context -> {
           assertThat(context).hasNotFailed().doesNotHaveBean(ErrorTracker.class);
           assertThat(moduleNames(context.getBean(ObsKit.class)))
-              .containsExactly("billing", "incidents");
+              .containsExactly("billing", "oncall", "incidents");
         });
   }
 
@@ -80,7 +80,7 @@ class ObsKitAutoConfigurationTests {
         .run(context -> {
           assertThat(context).hasNotFailed().doesNotHaveBean(ErrorTracker.class);
           assertThat(moduleNames(context.getBean(ObsKit.class)))
-              .containsExactly("billing", "incidents");
+              .containsExactly("billing", "oncall", "incidents");
         });
   }
 

@@ -1,0 +1,8 @@
+package dev.obskit.store.jdbc;
+
+class EventRepositoryInMemoryTest extends EventRepositoryContract {
+  @Override
+  Backend backend() {
+    return Backend.MEMORY;
+  }
+}

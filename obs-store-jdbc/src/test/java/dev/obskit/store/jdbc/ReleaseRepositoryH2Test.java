@@ -1,0 +1,8 @@
+package dev.obskit.store.jdbc;
+
+class ReleaseRepositoryH2Test extends ReleaseRepositoryContract {
+  @Override
+  Backend backend() {
+    return Backend.H2;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.obskit.store.jdbc;
+
+class ReleaseRepositoryPostgresTest extends ReleaseRepositoryContract {
+  @Override
+  Backend backend() {
+    return Backend.POSTGRES;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.obskit.store.jdbc;
+
+class ScheduleRepositoryPostgresTest extends ScheduleRepositoryContract {
+  @Override
+  Backend backend() {
+    return Backend.POSTGRES;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.obskit.store.jdbc;
+
+class SubscriptionRepositoryPostgresTest extends SubscriptionRepositoryContract {
+  @Override
+  Backend backend() {
+    return Backend.POSTGRES;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.obskit.store.jdbc;
+
+class UsageLedgerInMemoryTest extends UsageLedgerContract {
+  @Override
+  Backend backend() {
+    return Backend.MEMORY;
+  }
+}
