@@ -88,8 +88,42 @@ class CostAndMarginTest {
     }).addCollector(ok);
 
     CostLedger.SyncReport report = ledger.sync(MAR_3);
-    assertThat(report.failures()).containsEntry("twilio", "HTTP 503");
+    assertThat(report.failures()).containsEntry("twilio", "2026-03-03: HTTP 503");
     assertThat(report.count(UpsertOutcome.INSERTED)).isEqualTo(1);
+    assertThat(report.missed()).containsEntry("twilio", List.of(MAR_3));
+  }
+
+  @Test
+  void failedDay_isRetriedAtTheNextDaysSync_andReportedRecovered() {
+    java.util.Set<LocalDate> down = new java.util.HashSet<>(List.of(MAR_3));
+    List<LocalDate> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ledger.addCollector(new CostCollector() {
+      @Override
+      public String getName() {
+        return "digitalocean";
+      }
+
+      @Override
+      public List<CostRecord> collect(LocalDate day) {
+        asked.add(day);
+        if (down.remove(day)) {
+          throw new IllegalStateException("HTTP 500");
+        }
+        return List.of(new CostRecord("digitalocean", "acct-1", "droplets", "", day,
+            ChargeCategory.USAGE, Money.of("1.00", "USD"), CostSource.API, clock.instant(), ""));
+      }
+    });
+    LocalDate mar4 = MAR_3.plusDays(1);
+
+    CostLedger.SyncReport first = ledger.sync(MAR_3);
+    CostLedger.SyncReport second = ledger.sync(mar4);
+
+    assertThat(first.failures()).containsKey("digitalocean");
+    assertThat(second.failures()).isEmpty();
+    assertThat(second.recovered()).containsEntry("digitalocean", List.of(MAR_3));
+    assertThat(second.missed()).isEmpty();
+    assertThat(asked).containsExactly(MAR_3, MAR_3, mar4);
+    assertThat(ledger.between(MAR_3, mar4)).hasSize(2);
   }
 
   @Test

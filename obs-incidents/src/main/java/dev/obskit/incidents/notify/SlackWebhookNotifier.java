@@ -142,13 +142,16 @@ public final class SlackWebhookNotifier implements Notifier {
     g.writeStartObject();
     g.writeStringField("type", "actions");
     g.writeArrayFieldStart("elements");
-    button(g, n.acknowledgeAction(), "acknowledge", "primary");
-    button(g, n.resolveAction(), "resolve", "danger");
+    String value = n.teamId().value() + "/" + n.subjectRef();
+    button(g, n.acknowledgeAction(), "acknowledge", "primary", value);
+    button(g, n.resolveAction(), "resolve", "danger", value);
     g.writeEndArray();
     g.writeEndObject();
   }
 
-  private static void button(JsonGenerator g, Link link, String id, String style) throws IOException {
+  /** A URL button; {@code value} ({@code team/incident}) lets the interactivity route act on it. */
+  private static void button(JsonGenerator g, Link link, String id, String style, String value)
+      throws IOException {
     if (link == null) {
       return;
     }
@@ -160,6 +163,7 @@ public final class SlackWebhookNotifier implements Notifier {
     g.writeStringField("text", link.label());
     g.writeEndObject();
     g.writeStringField("url", link.url());
+    g.writeStringField("value", value);
     g.writeStringField("style", style);
     g.writeEndObject();
   }

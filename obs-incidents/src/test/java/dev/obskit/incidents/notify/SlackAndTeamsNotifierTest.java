@@ -51,9 +51,9 @@ class SlackAndTeamsNotifierTest {
         + "\"<https://obs.example/i/team-a/inc-7|Incident inc-7> | <https://runbooks.example/checkout|Runbook>\"}]},"
         + "{\"type\":\"actions\",\"elements\":["
         + "{\"type\":\"button\",\"action_id\":\"acknowledge\",\"text\":{\"type\":\"plain_text\",\"text\":\"Acknowledge\"},"
-        + "\"url\":\"https://obs.example/i/team-a/inc-7/acknowledge?token=t1\",\"style\":\"primary\"},"
+        + "\"url\":\"https://obs.example/i/team-a/inc-7/acknowledge?token=t1\",\"value\":\"team-a/inc-7\",\"style\":\"primary\"},"
         + "{\"type\":\"button\",\"action_id\":\"resolve\",\"text\":{\"type\":\"plain_text\",\"text\":\"Resolve\"},"
-        + "\"url\":\"https://obs.example/i/team-a/inc-7/resolve?token=t2\",\"style\":\"danger\"}]}]}");
+        + "\"url\":\"https://obs.example/i/team-a/inc-7/resolve?token=t2\",\"value\":\"team-a/inc-7\",\"style\":\"danger\"}]}]}");
   }
 
   @Test
