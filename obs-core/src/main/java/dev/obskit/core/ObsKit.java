@@ -149,6 +149,7 @@ public final class ObsKit implements AutoCloseable {
       if (router == null) {
         router = Router.builder()
             .addAll(context.routes().groups())
+            .add(dev.obskit.core.http.HealthRoutes.group(() -> modules))
             .enabledGroups(g -> context.config().getBoolean("obs.http." + g + ".enabled", true))
             .trustedProxies(TrustedProxies.of(context.config().getList("obs.http.trusted-proxies")))
             .build();

@@ -463,10 +463,10 @@ public final class StatusPages {
    * Asks to subscribe {@code address} on {@code channel} to a page (or some of its resources) and
    * sends it a verification link that expires after the configured time. An address already
    * subscribed gets the same answer as a new one (so the page does not reveal who subscribed);
-   * a pending one gets a fresh link.
+   * a pending one gets a fresh link. Serialised, so concurrent requests cannot overrun the quota.
    */
-  public SubscribeResult subscribe(StatusPageId pageId, ChannelKind channel, String address,
-      Set<ResourceId> resources, boolean incidents, boolean maintenanceNews) {
+  public synchronized SubscribeResult subscribe(StatusPageId pageId, ChannelKind channel,
+      String address, Set<ResourceId> resources, boolean incidents, boolean maintenanceNews) {
     Optional<StatusPage> found = pages.find(pageId);
     if (found.isEmpty() || !found.get().subscribable()) {
       return new SubscribeResult(SubscribeResult.Outcome.NOT_SUBSCRIBABLE,

@@ -82,6 +82,7 @@ public final class UptimeModule implements ObsModule {
     this.store = new AvailabilityStore(ctx.clock());
     this.heartbeats = new HeartbeatService(ctx.clock(), ctx.alerts(), ctx.eventBus(), store,
         ctx.scrubber());
+    ctx.routes().add(dev.obskit.uptime.http.HeartbeatRoutes.group(heartbeats));
     this.sloEvaluator = new SloEvaluator(ctx.clock(), store, ctx.alerts());
     this.scheduler = new CheckScheduler(ctx.clock(), new ProbeLauncher() {
       @Override

@@ -22,7 +22,7 @@ final class DefaultHttpRequest implements HttpRequest {
   private final Map<String, String> variables;
   private final InetAddress remote;
   private final InputStream body;
-  private Map<String, List<String>> query;
+  private final Map<String, List<String>> query;
   private byte[] bytes;
 
   DefaultHttpRequest(IncomingRequest in, HttpMethod method, String path,
@@ -33,6 +33,8 @@ final class DefaultHttpRequest implements HttpRequest {
     this.variables = Collections.unmodifiableMap(variables);
     this.remote = remote;
     this.body = new LimitedInputStream(in.body(), maxBodyBytes);
+    // Parsed up front so a malformed query is a 400 for every route, as containers answer it.
+    this.query = parseQuery(in.rawQuery());
   }
 
   @Override
@@ -63,9 +65,6 @@ final class DefaultHttpRequest implements HttpRequest {
 
   @Override
   public Map<String, List<String>> queryParameters() {
-    if (query == null) {
-      query = parseQuery(in.rawQuery());
-    }
     return query;
   }
 

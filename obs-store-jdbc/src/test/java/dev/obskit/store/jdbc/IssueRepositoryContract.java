@@ -35,9 +35,16 @@ abstract class IssueRepositoryContract extends ContractBase {
   }
 
   Issue issue(TeamId t, String id, String hash, Instant lastSeen) {
-    return new Issue(IssueId.of(id), t, PROJECT, 1, hash, "v1", GroupingStrategy.APP_STACKTRACE,
+    return new IssueFixture().issue(t, id, hash, lastSeen);
+  }
+
+  /** Builds issues for the tests of other classes too. */
+  static final class IssueFixture {
+    Issue issue(TeamId t, String id, String hash, Instant lastSeen) {
+      return new Issue(IssueId.of(id), t, PROJECT, 1, hash, "v1", GroupingStrategy.APP_STACKTRACE,
         "E: x", "a in b", Level.ERROR, IssueStatus.UNRESOLVED, null, 0, null, T0, lastSeen, 1, 0,
         null, null, 0);
+    }
   }
 
   static Issue next(Issue i, IssueStatus status, IgnoreCondition ignore) {

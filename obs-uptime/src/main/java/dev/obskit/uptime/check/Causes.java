@@ -37,6 +37,9 @@ public final class Causes {
     }
     if (e instanceof SSLException) {
       String m = message(e);
+      if (m.contains("No subject alternative") || m.contains("No name matching")) {
+        return "TLS certificate does not match the host: " + m;
+      }
       if (m.contains("PKIX") || m.contains("certification path")) {
         return "TLS certificate not trusted (self-signed or unknown issuer)";
       }

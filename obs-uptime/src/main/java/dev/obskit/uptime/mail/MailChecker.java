@@ -7,10 +7,13 @@ import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.check.MonitorKind;
 import dev.obskit.uptime.check.Timings;
 import dev.obskit.uptime.check.TrustAll;
+import dev.obskit.uptime.tls.TlsChecker;
+import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.apache.commons.net.SocketClient;
 import org.apache.commons.net.imap.IMAPClient;
@@ -24,17 +27,30 @@ import org.apache.commons.net.smtp.SMTPSClient;
 
 /**
  * SMTP, IMAP and POP3 banner checks with commons-net: connect (plain or implicit TLS), require
- * the positive greeting, optionally upgrade with STARTTLS/STLS, then say goodbye politely (QUIT,
- * LOGOUT). No credentials are ever sent. Connect and read are bounded by the monitor's timeout.
+ * the positive greeting, optionally upgrade with STARTTLS/STLS (a refused upgrade or a failed
+ * handshake is DOWN), then say goodbye politely (QUIT, LOGOUT) over the upgraded connection. With
+ * {@link MailSpec#verifyTls()} the certificate must chain to the configured trust and match the
+ * spec's host; a mismatch is DOWN naming it. No credentials are ever sent. Connect and read are bounded by the monitor's timeout.
  * Thread-safe (a new client per probe).
  */
 public final class MailChecker extends BlockingChecker {
   /** Longest banner kept in the result's details. */
   static final int MAX_BANNER = 200;
 
-  /** Creates a checker running probes on {@code executor}. */
+  private final X509TrustManager trust;
+
+  /** Creates a checker running probes on {@code executor}, trusting the JDK's trust store. */
   public MailChecker(Clock clock, Executor executor) {
+    this(clock, executor, TlsChecker.defaultTrust());
+  }
+
+  /**
+   * Creates a checker trusting {@code trust} (e.g. a private CA) for monitors that verify TLS;
+   * the host name (or address) of the spec must match the certificate as well.
+   */
+  public MailChecker(Clock clock, Executor executor, X509TrustManager trust) {
     super(clock, executor);
+    this.trust = Objects.requireNonNull(trust, "trust");
   }
 
   @Override
@@ -120,28 +136,24 @@ public final class MailChecker extends BlockingChecker {
     return r.withDetails(Map.of("banner", oneLine(banner)));
   }
 
-  private static <T extends SocketClient> T secure(T client, MailSpec spec) {
+  /**
+   * Sets up TLS: with verification, the configured trust and the endpoint (host name) check; without,
+   * any certificate. Both for implicit TLS and for STARTTLS/STLS, which negotiate on the same
+   * settings.
+   */
+  private <T extends SocketClient> T secure(T client, MailSpec spec) {
+    X509TrustManager tm = spec.verifyTls() ? trust : TrustAll.TRUST_MANAGER;
     if (client instanceof SMTPSClient s) {
-      configure(s, spec);
+      s.setTrustManager(tm);
+      s.setEndpointCheckingEnabled(spec.verifyTls());
     } else if (client instanceof IMAPSClient s) {
-      if (!spec.verifyTls()) {
-        s.setTrustManager(TrustAll.TRUST_MANAGER);
-      }
+      s.setTrustManager(tm);
       s.setEndpointCheckingEnabled(spec.verifyTls());
     } else if (client instanceof POP3SClient s) {
-      if (!spec.verifyTls()) {
-        s.setTrustManager(TrustAll.TRUST_MANAGER);
-      }
+      s.setTrustManager(tm);
       s.setEndpointCheckingEnabled(spec.verifyTls());
     }
     return client;
-  }
-
-  private static void configure(SMTPSClient s, MailSpec spec) {
-    if (!spec.verifyTls()) {
-      s.setTrustManager(TrustAll.TRUST_MANAGER);
-    }
-    s.setEndpointCheckingEnabled(spec.verifyTls());
   }
 
   private static void open(SocketClient c, MailSpec spec, int timeout) throws IOException {

@@ -130,7 +130,8 @@ public final class TlsChecker extends BlockingChecker {
   }
 
   /** Returns the JDK's default trust manager. */
-  static X509TrustManager defaultTrust() {
+  /** Returns the JDK's default trust manager. */
+  public static X509TrustManager defaultTrust() {
     try {
       TrustManagerFactory f = TrustManagerFactory.getInstance(
           TrustManagerFactory.getDefaultAlgorithm());
