@@ -6,6 +6,8 @@ import dev.obskit.core.ObsContext;
 import dev.obskit.core.ObsModule;
 import dev.obskit.core.usage.Meters;
 import dev.obskit.core.usage.UsageEvent;
+import dev.obskit.telemetry.encode.RecordReader;
+import dev.obskit.telemetry.ship.BatchSender;
 import dev.obskit.telemetry.ship.ShipListener;
 import dev.obskit.telemetry.sink.SinkBatch;
 import java.time.Duration;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The telemetry module of an {@code ObsKit}: starts a {@link Telemetry} pipeline, registers it so
  * logback/Log4j2 appenders configured with its name write into it, and reports shipped bytes as
- * usage ({@link Meters#LOG_BYTES}, {@link Meters#TRACE_BYTES}) for the first sink, so bytes are
+ * usage ({@link Meters#LOG_BYTES}, {@link Meters#TRACE_BYTES}, and data points of metrics from
+ * {@code DurableMetricExporter} as {@link Meters#METRIC_POINTS}) for the first sink, so bytes are
  * metered once however many sinks there are.
  *
  * <pre>{@code
@@ -82,7 +85,24 @@ public final class TelemetryModule implements ObsModule {
       }
       report(batch, Meters.LOG_BYTES, logBytes, sink);
       report(batch, Meters.TRACE_BYTES, spanBytes, sink);
+      report(batch, Meters.METRIC_POINTS, metricPoints(batch), sink);
     };
+  }
+
+  /** Sums the {@code points} field of the batch's metric records. */
+  static long metricPoints(SinkBatch batch) {
+    long points = 0;
+    for (byte[] r : batch.records()) {
+      if (BatchSender.hasPrefix(r, BatchSender.METRIC_PREFIX)) {
+        try {
+          Object n = RecordReader.parse(r).get("points");
+          points += n instanceof Number ? ((Number) n).longValue() : 0;
+        } catch (IllegalArgumentException e) {
+          // an unreadable record is not metered
+        }
+      }
+    }
+    return points;
   }
 
   private void report(SinkBatch batch, String meter, long bytes, String sink) {

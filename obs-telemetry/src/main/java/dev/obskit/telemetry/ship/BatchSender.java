@@ -84,6 +84,11 @@ public final class BatchSender {
   private boolean resendNow;
 
   private volatile boolean flushRequested;
+  /**
+   * A stop cuts a backoff short only if at least this much of its deadline is left for the
+   * attempt, so the attempt does not outlive the stop (the thread would still be sending).
+   */
+  private static final long FINAL_ATTEMPT_MIN_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
   /** Incremented by every flush and stop request: ends a backoff wait early. */
   private volatile long wakeups;
   private volatile boolean stopRequested;
@@ -473,7 +478,8 @@ public final class BatchSender {
       if (pastStopDeadline()) {
         return false;
       }
-      if (wakeups != wakeupsAtStart) {
+      if (wakeups != wakeupsAtStart && (!stopRequested
+          || stopDeadlineNanos - System.nanoTime() >= FINAL_ATTEMPT_MIN_NANOS)) {
         return true;
       }
       long left = until - System.nanoTime();
@@ -502,13 +508,16 @@ public final class BatchSender {
 
   private void notifyShipped(SinkBatch batch) {
     long spanBytes = 0;
+    long metricBytes = 0;
     for (byte[] r : batch.records()) {
       if (isSpan(r)) {
         spanBytes += r.length;
+      } else if (hasPrefix(r, METRIC_PREFIX)) {
+        metricBytes += r.length;
       }
     }
     try {
-      listener.onShipped(sink.getName(), batch, batch.bytes() - spanBytes, spanBytes);
+      listener.onShipped(sink.getName(), batch, batch.bytes() - spanBytes - metricBytes, spanBytes);
     } catch (RuntimeException e) {
       log.warn("Telemetry ship listener failed: {}", e.toString());
     }
@@ -525,12 +534,21 @@ public final class BatchSender {
   private static final byte[] SPAN_PREFIX = "{\"kind\":\"span\"".getBytes(
       java.nio.charset.StandardCharsets.US_ASCII);
 
+  /** The start of every metric record ({@code DurableMetricExporter}). */
+  public static final byte[] METRIC_PREFIX = "{\"kind\":\"metric\"".getBytes(
+      java.nio.charset.StandardCharsets.US_ASCII);
+
   static boolean isSpan(byte[] record) {
-    if (record.length < SPAN_PREFIX.length) {
+    return hasPrefix(record, SPAN_PREFIX);
+  }
+
+  /** Returns true if {@code record} starts with {@code prefix}. */
+  public static boolean hasPrefix(byte[] record, byte[] prefix) {
+    if (record.length < prefix.length) {
       return false;
     }
-    for (int i = 0; i < SPAN_PREFIX.length; i++) {
-      if (record[i] != SPAN_PREFIX[i]) {
+    for (int i = 0; i < prefix.length; i++) {
+      if (record[i] != prefix[i]) {
         return false;
       }
     }

@@ -23,12 +23,13 @@ import okhttp3.RequestBody;
 
 /**
  * OTLP/HTTP with the JSON encoding: log records go to {@code <endpoint>/v1/logs}
- * (resourceLogs/scopeLogs/logRecords, one scope per logger) and spans to
- * {@code <endpoint>/v1/traces}. Follows the protobuf JSON mapping: hex trace/span ids, integer
+ * (resourceLogs/scopeLogs/logRecords, one scope per logger), spans to
+ * {@code <endpoint>/v1/traces} and metrics to {@code <endpoint>/v1/metrics}, grouped by resource
+ * and scope. Follows the protobuf JSON mapping: hex trace/span ids, integer
  * enums, 64-bit integers as decimal strings. 429/502/503/504 and other 5xx retry; other 4xx are
  * dead-lettered; a 200 with {@code partialSuccess} counts as delivered (the spec says not to retry).
- * A batch holding both logs and spans is sent as two requests; if the second fails, both are
- * resent (the spec accepts duplicates). 413, or a body over {@link Builder#setMaxRequestBytes}
+ * A batch holding several signals is sent as one request per signal; if a later one fails, all
+ * are resent (the spec accepts duplicates). 413, or a body over {@link Builder#setMaxRequestBytes}
  * (default {@link #DEFAULT_MAX_REQUEST_BYTES}, not sent), makes the sender split the batch.
  */
 public final class OtlpHttpSink implements TelemetrySink {
@@ -43,6 +44,7 @@ public final class OtlpHttpSink implements TelemetrySink {
   private final OkHttpClient client;
   private final HttpUrl logsUrl;
   private final HttpUrl tracesUrl;
+  private final HttpUrl metricsUrl;
   private final Headers headers;
   private final Map<String, String> resource;
   private final boolean gzip;
@@ -53,6 +55,7 @@ public final class OtlpHttpSink implements TelemetrySink {
     this.client = b.client == null ? HttpSupport.sharedClient() : b.client;
     this.logsUrl = base.newBuilder().addPathSegments("v1/logs").build();
     this.tracesUrl = base.newBuilder().addPathSegments("v1/traces").build();
+    this.metricsUrl = base.newBuilder().addPathSegments("v1/metrics").build();
     this.headers = Headers.of(b.headers);
     this.resource = Map.copyOf(b.resource);
     this.gzip = b.gzip;
@@ -82,22 +85,27 @@ public final class OtlpHttpSink implements TelemetrySink {
   public SendResult send(SinkBatch batch) {
     List<Map<String, Object>> logs = new ArrayList<>();
     List<Map<String, Object>> spans = new ArrayList<>();
+    List<Map<String, Object>> metrics = new ArrayList<>();
     try {
       for (byte[] r : batch.records()) {
         Map<String, Object> record = RecordReader.parse(r);
-        ("span".equals(record.get("kind")) ? spans : logs).add(record);
+        Object kind = record.get("kind");
+        ("span".equals(kind) ? spans : "metric".equals(kind) ? metrics : logs).add(record);
       }
     } catch (IllegalArgumentException e) {
       return SendResult.reject(0, "unreadable record in batch: " + e.getMessage());
     }
+    SendResult result = SendResult.success();
     if (!logs.isEmpty()) {
-      SendResult r = post(logsUrl, batch.batchId(), OtlpJson.logs(resource, logs));
-      if (r.outcome() != SendResult.Outcome.SUCCESS || spans.isEmpty()) {
-        return r;
-      }
+      result = post(logsUrl, batch.batchId(), OtlpJson.logs(resource, logs));
     }
-    return spans.isEmpty() ? SendResult.success()
-        : post(tracesUrl, batch.batchId(), OtlpJson.traces(resource, spans));
+    if (result.outcome() == SendResult.Outcome.SUCCESS && !spans.isEmpty()) {
+      result = post(tracesUrl, batch.batchId(), OtlpJson.traces(resource, spans));
+    }
+    if (result.outcome() == SendResult.Outcome.SUCCESS && !metrics.isEmpty()) {
+      result = post(metricsUrl, batch.batchId(), OtlpJson.metrics(resource, metrics));
+    }
+    return result;
   }
 
   private SendResult post(HttpUrl url, String batchId, byte[] body) {
@@ -228,6 +236,17 @@ public final class OtlpHttpSink implements TelemetrySink {
           writeSpan(gen, s);
         }
       }));
+    }
+
+    /** {@code resourceMetrics}: metric records carry their resource, scope and OTLP metric. */
+    static byte[] metrics(Map<String, String> resource, List<Map<String, Object>> metrics) {
+      Map<String, ResourceGroup> groups = group(resource, metrics, r -> {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("name", "dev.obskit.telemetry");
+        return scope;
+      });
+      return write(g -> writeGroups(g, groups, "resourceMetrics", "scopeMetrics", "metrics",
+          (gen, m) -> writeJson(gen, asMap(m.get("otlp")).get("metric"))));
     }
 
     /** Records of one resource, by scope. */
