@@ -71,6 +71,8 @@ public final class ErrorsModule implements ObsModule {
         ctx.scrubber(), ctx.ids(), ctx.clock());
     this.ingest = new SentryIngestHandler(projects, quotas, processor, releases, ctx.clock(), items);
     ctx.routes().add(dev.obskit.errors.http.SentryRoutes.group(ingest, ctx.config()));
+    ctx.routes().add(dev.obskit.errors.http.ErrorsApiRoutes.group(projects, issues, events,
+        dev.obskit.core.http.ApiAccess.fromConfig(ctx.config())));
     this.prompts = new BugfixPromptBuilder(issues, events, ctx.scrubber());
   }
 

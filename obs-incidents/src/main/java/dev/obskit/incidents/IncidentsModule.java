@@ -102,6 +102,7 @@ public final class IncidentsModule implements ObsModule {
     this.calendarTokens = dev.obskit.incidents.oncall.ical.CalendarFeedTokens.withSecret(
         ctx.keys().getOrCreate(ICAL_SECRET_KEY, LINK_SECRET_BYTES));
     dev.obskit.incidents.http.IncidentRoutes.register(ctx, incidents, links, calendarTokens);
+    dev.obskit.incidents.http.IncidentsApiRoutes.register(ctx, incidents);
     this.engine = EscalationEngine.builder().setIncidents(incidents).setPolicies(policies)
         .setResponders(responders).setOnCall(onCallDirectory()).setCatalog(catalog)
         .setDispatcher(dispatcher)
