@@ -34,6 +34,7 @@ public final class ErrorEvent {
   private final List<Breadcrumb> breadcrumbs;
   private final List<String> fingerprint;
   private final List<ThreadInfo> threads;
+  private final List<StackFrame> stacktrace;
 
   private ErrorEvent(Builder b) {
     this.eventId = b.eventId;
@@ -56,6 +57,7 @@ public final class ErrorEvent {
     this.breadcrumbs = List.copyOf(b.breadcrumbs);
     this.fingerprint = List.copyOf(b.fingerprint);
     this.threads = List.copyOf(b.threads);
+    this.stacktrace = List.copyOf(b.stacktrace);
   }
 
   /** Returns a new builder; {@code timestamp} is required. */
@@ -86,6 +88,7 @@ public final class ErrorEvent {
     b.breadcrumbs.addAll(breadcrumbs);
     b.fingerprint.addAll(fingerprint);
     b.threads.addAll(threads);
+    b.stacktrace.addAll(stacktrace);
     return b;
   }
 
@@ -192,6 +195,15 @@ public final class ErrorEvent {
     return threads;
   }
 
+  /**
+   * Returns the event-level {@code stacktrace} interface's frames, caller to callee (sent by some
+   * SDKs and store-endpoint clients instead of a stack on an exception or thread); empty when not
+   * sent.
+   */
+  public List<StackFrame> stacktrace() {
+    return stacktrace;
+  }
+
   /** Returns the newest (outermost) exception, or null for a message event. */
   public ExceptionValue mainException() {
     return exceptions.isEmpty() ? null : exceptions.get(exceptions.size() - 1);
@@ -243,6 +255,7 @@ public final class ErrorEvent {
     private final List<Breadcrumb> breadcrumbs = new ArrayList<>();
     private final List<String> fingerprint = new ArrayList<>();
     private final List<ThreadInfo> threads = new ArrayList<>();
+    private final List<StackFrame> stacktrace = new ArrayList<>();
 
     Builder() {}
 
@@ -382,6 +395,13 @@ public final class ErrorEvent {
     public Builder threads(List<ThreadInfo> values) {
       threads.clear();
       threads.addAll(values);
+      return this;
+    }
+
+    /** Replaces the event-level stack trace's frames (caller to callee). */
+    public Builder stacktrace(List<StackFrame> frames) {
+      stacktrace.clear();
+      stacktrace.addAll(frames);
       return this;
     }
 

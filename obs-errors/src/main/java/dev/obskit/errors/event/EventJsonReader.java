@@ -84,6 +84,13 @@ final class EventJsonReader {
         case "breadcrumbs": b.breadcrumbs(breadcrumbs()); break;
         case "fingerprint": b.fingerprint(stringList(field)); break;
         case "threads": b.threads(threads()); break;
+        case "stacktrace": case "sentry.interfaces.Stacktrace":
+          if (t == JsonToken.START_OBJECT) {
+            b.stacktrace(stacktrace());
+          } else {
+            p.skipChildren();
+          }
+          break;
         default: p.skipChildren();
       }
     }

@@ -72,6 +72,11 @@ final class EventJsonWriter {
     if (!e.threads().isEmpty()) {
       threads(e.threads());
     }
+    if (!e.stacktrace().isEmpty()) {
+      g.writeObjectFieldStart("stacktrace");
+      frames(e.stacktrace());
+      g.writeEndObject();
+    }
     if (!e.fingerprint().isEmpty()) {
       g.writeArrayFieldStart("fingerprint");
       for (String f : e.fingerprint()) {
@@ -106,11 +111,7 @@ final class EventJsonWriter {
       str("module", v.module());
       if (!v.frames().isEmpty()) {
         g.writeObjectFieldStart("stacktrace");
-        g.writeArrayFieldStart("frames");
-        for (StackFrame f : v.frames()) {
-          frame(f);
-        }
-        g.writeEndArray();
+        frames(v.frames());
         g.writeEndObject();
       }
       if (v.mechanismType() != null || v.synthetic() || v.handled() != null) {
@@ -130,6 +131,14 @@ final class EventJsonWriter {
     g.writeEndObject();
   }
 
+  private void frames(List<StackFrame> frames) throws IOException {
+    g.writeArrayFieldStart("frames");
+    for (StackFrame f : frames) {
+      frame(f);
+    }
+    g.writeEndArray();
+  }
+
   private void threads(List<ThreadInfo> threads) throws IOException {
     g.writeObjectFieldStart("threads");
     g.writeArrayFieldStart("values");
@@ -145,11 +154,7 @@ final class EventJsonWriter {
       }
       if (!t.frames().isEmpty()) {
         g.writeObjectFieldStart("stacktrace");
-        g.writeArrayFieldStart("frames");
-        for (StackFrame f : t.frames()) {
-          frame(f);
-        }
-        g.writeEndArray();
+        frames(t.frames());
         g.writeEndObject();
       }
       g.writeEndObject();

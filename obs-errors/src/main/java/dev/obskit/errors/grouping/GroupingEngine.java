@@ -31,11 +31,17 @@ import java.util.regex.Pattern;
  *       (omitted when the mechanism is synthetic) then one {@code frame:<module>#<function>} per
  *       contributing frame, caller to callee. Only in-app frames contribute when any exception has
  *       one ({@link GroupingStrategy#APP_STACKTRACE}); otherwise all groupable frames do ({@link
- *       GroupingStrategy#SYSTEM_STACKTRACE}). Line numbers never contribute. Generated class
- *       names are normalised ({@code <auto>}), lambda frames and reflection frames are dropped,
- *       frames below a thread-pool worker are dropped, consecutive identical frames (recursion)
- *       count once, framework modules are never in-app. An exception of the chain whose stack
- *       does not contribute adds {@code value:<normalised message>} instead.
+ *       GroupingStrategy#SYSTEM_STACKTRACE}). Line numbers never contribute. The unstable suffix
+ *       of a generated class becomes {@code <auto>} while its marker stays ({@code
+ *       Foo$$EnhancerByGuice$$<auto>}); a lambda body ({@code lambda$name$N}) contributes its
+ *       module only, a lambda class ({@code $$Lambda$}) its function only; reflection frames and
+ *       frames below a thread-pool worker are dropped; only a frame identical to the one before
+ *       it (module, function, line: recursion) counts once; framework modules are never in-app.
+ *       An exception of the chain whose stack does not contribute adds {@code value:<normalised
+ *       message>} instead.
+ *   <li><b>Stack of an event without exceptions</b>: the event-level {@code stacktrace}, else the
+ *       representative thread's stack, as frames only (a stack beats the message, as Sentry's
+ *       threads and stacktrace strategies outrank its message strategy).
  *   <li><b>Exception value</b> when no exception has a usable frame: {@code type:} and {@code
  *       value:} per exception.
  *   <li><b>Message</b>: {@code message:<template or message>}, first two lines, parameterised by
@@ -57,8 +63,14 @@ import java.util.regex.Pattern;
  * <p><b>Threads.</b> When no exception of the chain has a frame but the event carries Sentry's
  * {@code threads} interface, the frames of the representative thread ({@link
  * ThreadInfo#representative}: the only crashed, else the only current, else the only thread) stand
- * in for the main (outermost) exception's stack, so such an event groups by type and frames exactly
- * like one whose SDK put the stack on the exception. Message events never group by thread stacks.
+ * in for the main (outermost) exception's stack (the event-level {@code stacktrace} goes first),
+ * so such an event groups by type and frames exactly like one whose SDK put the stack on the
+ * exception.
+ *
+ * <p><b>Versions.</b> {@link GroupingConfig#LEGACY_VERSION} selects the previous rules. With a
+ * {@link GroupingConfig#secondaryVersion()} (the default config names the previous rules), the
+ * variants end with that version's hashes, so an event whose hash changed with the rules finds
+ * the issue created under the old ones (Sentry's secondary grouping during an upgrade).
  *
  * <p>Thread-safe and allocation-light; never throws on any event.
  */
@@ -73,11 +85,16 @@ public final class GroupingEngine {
   private final GroupingConfig config;
   private final PrefixSet frameworkPrefixes;
   private final PrefixSet ungroupedPrefixes;
+  private final boolean legacy;
+  private final GroupingEngine secondary;
 
   private GroupingEngine(GroupingConfig config) {
     this.config = config;
     this.frameworkPrefixes = new PrefixSet(config.frameworkPrefixes());
     this.ungroupedPrefixes = new PrefixSet(config.ungroupedPrefixes());
+    this.legacy = config.legacyRules();
+    this.secondary = config.secondaryVersion() == null ? null
+        : new GroupingEngine(config.withVersions(config.secondaryVersion(), null));
   }
 
   /** Returns an engine with the built-in rules. */
@@ -112,10 +129,12 @@ public final class GroupingEngine {
     String text = sb.toString();
     String hash = hash(sb, text);
     GroupingResult result;
-    if (strategy == GroupingStrategy.APP_STACKTRACE) {
+    if (strategy == GroupingStrategy.APP_STACKTRACE || secondary != null) {
       List<String> fp = fingerprint;
       result = GroupingResult.deferred(hash, strategy, config.version(), text,
-          () -> appAndSystemVariants(event, fp, hash, text));
+          () -> withSecondary(event, strategy == GroupingStrategy.APP_STACKTRACE
+              ? appAndSystemVariants(event, fp, hash, text)
+              : List.of(new GroupingVariant(strategy.variantName(), hash))));
     } else {
       result = new GroupingResult(hash, strategy, config.version(), text);
     }
@@ -123,6 +142,27 @@ public final class GroupingEngine {
       BUFFER.remove();
     }
     return result;
+  }
+
+  /**
+   * Appends the secondary config's hashes (named {@code <version>:<variant>}), skipping any
+   * already present, so an event finds the issue its hashes under the previous rules name.
+   */
+  private List<GroupingVariant> withSecondary(ErrorEvent event, List<GroupingVariant> primary) {
+    if (secondary == null) {
+      return primary;
+    }
+    List<GroupingVariant> out = new java.util.ArrayList<>(primary);
+    for (GroupingVariant v : secondary.group(event).variants()) {
+      boolean known = false;
+      for (GroupingVariant o : out) {
+        known |= o.hash().equals(v.hash());
+      }
+      if (!known) {
+        out.add(new GroupingVariant(secondary.config.version() + ":" + v.name(), v.hash(), true));
+      }
+    }
+    return out;
   }
 
   private List<GroupingVariant> appAndSystemVariants(ErrorEvent event, List<String> fingerprint,
@@ -229,6 +269,13 @@ public final class GroupingEngine {
     if (!event.exceptions().isEmpty()) {
       return exceptionComponents(event, system, sb);
     }
+    if (!legacy) {
+      // Sentry's scores: a stack (threads 1900, stacktrace 1800) beats the message (0).
+      GroupingStrategy stack = stackComponents(standInFrames(event), system, sb);
+      if (stack != null) {
+        return stack;
+      }
+    }
     LogEntry log = event.logEntry();
     String message = log == null ? null : log.template() != null ? log.template() : log.formatted();
     if (message != null && !message.isBlank()) {
@@ -237,6 +284,47 @@ public final class GroupingEngine {
     }
     sb.append("fallback");
     return GroupingStrategy.FALLBACK;
+  }
+
+  /**
+   * Writes the components of an event without exceptions that carries a stack: its contributing
+   * frames, in-app only when any is in-app; returns null (nothing written) when none contributes.
+   */
+  private GroupingStrategy stackComponents(List<StackFrame> frames, boolean system,
+      StringBuilder sb) {
+    if (frames == null || frames.isEmpty()) {
+      return null;
+    }
+    int start = threadBaseCut(frames);
+    boolean anyApp = false;
+    boolean anyFrame = false;
+    for (int j = start; j < frames.size() && !anyApp; j++) {
+      StackFrame f = frames.get(j);
+      if (contributes(f)) {
+        anyFrame = true;
+        anyApp = !system && isApp(f);
+      }
+    }
+    if (!anyFrame) {
+      return null;
+    }
+    appendFrames(frames, start, anyApp, sb);
+    return anyApp ? GroupingStrategy.APP_STACKTRACE : GroupingStrategy.SYSTEM_STACKTRACE;
+  }
+
+  /**
+   * The stack that stands in when no exception has one: the event-level {@code stacktrace}, else
+   * the representative thread's (legacy rules: threads only, and only for exceptions).
+   */
+  private List<StackFrame> standInFrames(ErrorEvent event) {
+    if (!legacy && !event.stacktrace().isEmpty()) {
+      return event.stacktrace();
+    }
+    if (event.threads().isEmpty()) {
+      return null;
+    }
+    ThreadInfo thread = ThreadInfo.representative(event.threads());
+    return thread == null ? null : thread.frames();
   }
 
   private GroupingStrategy exceptionComponents(ErrorEvent event, boolean system, StringBuilder sb) {
@@ -282,21 +370,17 @@ public final class GroupingEngine {
   }
 
   /**
-   * Returns the frames of the representative thread ({@link ThreadInfo#representative}) when no
-   * exception of the chain has a frame, else null. SDKs that record the stack on the {@code
-   * threads} interface instead of the exception then group exactly like those that do not.
+   * Returns the stand-in frames (the event-level stack, else the representative thread's, {@link
+   * ThreadInfo#representative}) when no exception of the chain has a frame, else null. SDKs that
+   * record the stack elsewhere than on the exception then group exactly like those that do not.
    */
-  private static List<StackFrame> threadFramesIfNoStack(ErrorEvent event) {
-    if (event.threads().isEmpty()) {
-      return null;
-    }
+  private List<StackFrame> threadFramesIfNoStack(ErrorEvent event) {
     for (ExceptionValue ex : event.exceptions()) {
       if (!ex.frames().isEmpty()) {
         return null;
       }
     }
-    ThreadInfo thread = ThreadInfo.representative(event.threads());
-    return thread == null ? null : thread.frames();
+    return standInFrames(event);
   }
 
   /** The frames of exception {@code i}; the main (last) one borrows the thread's when given. */
@@ -317,13 +401,27 @@ public final class GroupingEngine {
       if (appOnly ? !isApp(f) || !contributes(f) : !contributes(f)) {
         continue;
       }
-      String module = FrameNormalizer.normalizeModule(moduleOf(f));
-      String function = FrameNormalizer.normalizeFunction(f.function());
-      if (Objects.equals(module, prevModule) && Objects.equals(function, prevFunction)) {
-        continue;
+      String module;
+      String function;
+      if (legacy) {
+        module = FrameNormalizer.normalizeModuleLegacy(moduleOf(f));
+        function = FrameNormalizer.normalizeFunction(f.function());
+        if (Objects.equals(module, prevModule) && Objects.equals(function, prevFunction)) {
+          continue;
+        }
+        prevModule = module;
+        prevFunction = function;
+      } else {
+        // Recursion: only a frame identical to the one before it (module, function, line).
+        if (j > start && isSameFrame(f, frames.get(j - 1))) {
+          continue;
+        }
+        // A lambda drops only its generated part: the class of $$Lambda$, the body's name.
+        module = FrameNormalizer.isLambdaClass(f.module()) ? ""
+            : FrameNormalizer.normalizeModule(moduleOf(f));
+        function = FrameNormalizer.isLambdaFunction(f.function()) ? ""
+            : FrameNormalizer.normalizeFunction(f.function());
       }
-      prevModule = module;
-      prevFunction = function;
       if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
         sb.append('\n');
       }
@@ -334,6 +432,11 @@ public final class GroupingEngine {
       wrote = true;
     }
     return wrote;
+  }
+
+  private static boolean isSameFrame(StackFrame a, StackFrame b) {
+    return Objects.equals(a.module(), b.module()) && Objects.equals(a.function(), b.function())
+        && Objects.equals(a.lineno(), b.lineno()) && Objects.equals(a.filename(), b.filename());
   }
 
   private static String moduleOf(StackFrame f) {
@@ -368,7 +471,8 @@ public final class GroupingEngine {
     if (f.module() == null && f.function() == null && f.filename() == null) {
       return false;
     }
-    if (FrameNormalizer.isIgnored(f.module(), f.function())) {
+    if (legacy ? FrameNormalizer.isIgnored(f.module(), f.function())
+        : FrameNormalizer.isLambdaClass(f.module()) && FrameNormalizer.isLambdaFunction(f.function())) {
       return false;
     }
     return f.module() == null || !ungroupedPrefixes.matches(f.module());

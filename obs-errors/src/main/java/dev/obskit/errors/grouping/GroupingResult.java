@@ -121,6 +121,24 @@ public final class GroupingResult {
     return List.of(out);
   }
 
+  /**
+   * Returns the hashes an issue may keep: every variant's but the secondary version's, which only
+   * find issues created under that version.
+   */
+  public List<String> linkableHashes() {
+    List<GroupingVariant> v = variants();
+    if (v.size() == 1) {
+      return List.of(hash);
+    }
+    List<String> out = new java.util.ArrayList<>(v.size());
+    for (GroupingVariant g : v) {
+      if (!g.secondary()) {
+        out.add(g.hash());
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** Returns the primary hash's components, in order: why the event landed in its group. */
   public List<String> components() {
     return Arrays.asList(componentText.split("\n", -1));

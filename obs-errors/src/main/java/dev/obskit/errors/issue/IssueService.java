@@ -108,7 +108,8 @@ public final class IssueService {
           return create(project, event, grouping, now, userKey);
         }
         IssueUpdate update = count(project, current, event, now, userKey);
-        linkOtherHashes(project, current.id(), hashes, matched - 1);
+        linkOtherHashes(project, current.id(), hashes, matched - 1,
+            hashes.size() == 1 ? hashes : grouping.linkableHashes());
         return update;
       } catch (StaleVersionException | DuplicateKeyException e) {
         Thread.onSpinWait();
@@ -124,7 +125,8 @@ public final class IssueService {
         grouping.hash(), grouping.configVersion(), grouping.strategy(), limit(event.title(), 512),
         culprit(event), event.level(), IssueStatus.UNRESOLVED, null, 0, null, now, now, 1,
         userKey == null ? 0 : 1, event.release(), event.release(), 0);
-    repository.insert(issue, grouping.hashes());
+    // Secondary (previous-rules) hashes only find old issues; a new issue never claims them.
+    repository.insert(issue, grouping.linkableHashes());
     if (userKey != null) {
       repository.recordUser(project.teamId(), issue.id(), userKey);
     }
@@ -136,9 +138,10 @@ public final class IssueService {
    * issue keeps every hash it was created with, found through, or seen with during its first
    * {@value #SECONDARY_HASH_EVENTS} events; a hash linked to another issue stays there.
    */
-  private void linkOtherHashes(ProjectConfig project, IssueId id, List<String> hashes, int matched) {
+  private void linkOtherHashes(ProjectConfig project, IssueId id, List<String> hashes, int matched,
+      List<String> linkable) {
     for (int i = 0; i < hashes.size(); i++) {
-      if (i != matched) {
+      if (i != matched && linkable.contains(hashes.get(i))) {
         repository.linkHash(project.teamId(), project.id(), id, hashes.get(i));
       }
     }

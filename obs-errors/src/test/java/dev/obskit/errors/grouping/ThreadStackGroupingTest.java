@@ -79,7 +79,7 @@ class ThreadStackGroupingTest {
   }
 
   @Test
-  void group_messageWithThreadStack_groupsByMessage() throws Exception {
+  void group_messageWithThreadStack_groupsByTheStack() throws Exception {
     // What sentry-java sends for captureMessage: the capturing thread, crashed and snapshot.
     String json = "{\"message\":{\"formatted\":\"User 42 not found\"},\"level\":\"info\","
         + "\"threads\":{\"values\":[{\"id\":1,\"name\":\"main\",\"crashed\":true,\"current\":true,"
@@ -88,7 +88,8 @@ class ThreadStackGroupingTest {
     ErrorEvent e = read(json);
     assertThat(e.threads()).hasSize(1);
     assertThat(e.threads().get(0).name()).isEqualTo("main");
-    assertThat(engine.group(e).hash()).isEqualTo(md5("message:User <int> not found"));
+    // A stack beats the message (Sentry: threads 1900 > message 0); no frame is in-app.
+    assertThat(engine.group(e).hash()).isEqualTo(md5("frame:com.shop.Users#find"));
   }
 
   @Test

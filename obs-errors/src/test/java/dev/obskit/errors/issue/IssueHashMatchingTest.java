@@ -181,4 +181,68 @@ class IssueHashMatchingTest {
     assertThat(update.issue().groupingConfig()).isEqualTo(GroupingConfig.DEFAULT_VERSION);
     assertThat(errors.issues().hashes(TestKits.TEAM, a.id())).endsWith(g.hash());
   }
+
+  /** What captureMessage sends: the message and the capturing thread's stack. */
+  private static ErrorEvent messageWithStack(String text, StackFrame... frames) {
+    return ErrorEvent.builder().timestamp(TestKits.START).level(dev.obskit.errors.event.Level.INFO)
+        .logEntry(dev.obskit.errors.event.LogEntry.formatted(text))
+        .threads(List.of(new dev.obskit.errors.event.ThreadInfo("1", "main", true, true,
+            List.of(frames))))
+        .build();
+  }
+
+  private Issue createdUnderPreviousRules(ProjectConfig project) {
+    GroupingEngine before = GroupingEngine.create(GroupingConfig.defaults()
+        .withVersions(GroupingConfig.LEGACY_VERSION, null));
+    ErrorEvent first = messageWithStack("User 42 not found", THREAD, ORDERS);
+    return errors.issues().record(project, first, before.group(first)).issue();
+  }
+
+  @Test
+  void upgrade_toRulesThatRegroupMessages_existingIssueKeepsItsEvents_viaSecondaryHash() {
+    ProjectConfig project = errors.projects().find(TestKits.PROJECT).orElseThrow();
+    Issue created = createdUnderPreviousRules(project);
+    assertThat(created.groupingConfig()).isEqualTo(GroupingConfig.LEGACY_VERSION);
+
+    // The upgrade: message events with a stack now group by the stack, a new primary hash.
+    GroupingEngine after = GroupingEngine.create(GroupingConfig.defaults());
+    ErrorEvent second = messageWithStack("User 43 not found", THREAD, ORDERS);
+    GroupingResult g = after.group(second);
+    assertThat(g.hash()).isNotEqualTo(created.groupHash());
+    IssueUpdate update = errors.issues().record(project, second, g);
+    assertThat(update.issue().id()).isEqualTo(created.id());
+    assertThat(update.issue().count()).isEqualTo(2);
+    assertThat(update.issue().groupingConfig()).isEqualTo(GroupingConfig.LEGACY_VERSION);
+    assertThat(errors.issues().hashes(TestKits.TEAM, created.id())).contains(g.hash());
+
+    // An issue created under the new rules never claims its previous-rules (message) hash, so
+    // another call site with the same text stays apart from it.
+    ErrorEvent fresh = messageWithStack("Cart 9 expired", THREAD, CLIENT_APP);
+    GroupingResult freshGrouping = after.group(fresh);
+    Issue freshIssue = errors.issues().record(project, fresh, freshGrouping).issue();
+    assertThat(errors.issues().hashes(TestKits.TEAM, freshIssue.id()))
+        .doesNotContain(freshGrouping.hashes().get(freshGrouping.hashes().size() - 1))
+        .containsExactlyElementsOf(freshGrouping.linkableHashes());
+    ErrorEvent sameText = messageWithStack("Cart 9 expired", THREAD, ORDERS);
+    assertThat(errors.issues().record(project, sameText, after.group(sameText)).issue().id())
+        .isNotEqualTo(freshIssue.id());
+
+    // Later events are found by the new primary hash directly, also with the transition over.
+    GroupingEngine later = GroupingEngine.create(GroupingConfig.defaults()
+        .withVersions(GroupingConfig.DEFAULT_VERSION, null));
+    ErrorEvent third = messageWithStack("User 44 not found", THREAD, ORDERS);
+    assertThat(errors.issues().record(project, third, later.group(third)).issue().id())
+        .isEqualTo(created.id());
+  }
+
+  @Test
+  void upgrade_withoutSecondaryHashing_wouldSplitTheIssue() {
+    ProjectConfig project = errors.projects().find(TestKits.PROJECT).orElseThrow();
+    Issue created = createdUnderPreviousRules(project);
+    GroupingEngine noTransition = GroupingEngine.create(GroupingConfig.defaults()
+        .withVersions(GroupingConfig.DEFAULT_VERSION, null));
+    ErrorEvent second = messageWithStack("User 43 not found", THREAD, ORDERS);
+    assertThat(errors.issues().record(project, second, noTransition.group(second)).issue().id())
+        .isNotEqualTo(created.id());
+  }
 }
