@@ -6,6 +6,7 @@ import dev.obskit.uptime.check.Checker;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.check.MonitorKind;
 import dev.obskit.uptime.check.SkipCause;
+import dev.obskit.uptime.db.DatabaseChecker;
 import dev.obskit.uptime.dns.DnsChecker;
 import dev.obskit.uptime.domain.DomainExpiryChecker;
 import dev.obskit.uptime.http.HttpChecker;
@@ -74,6 +75,7 @@ final class Probes {
     put(new DomainExpiryChecker(clock, pool));
     put(new MailChecker(clock, pool));
     put(new PingChecker(clock, pool));
+    put(new DatabaseChecker(clock, pool));
     config.checkers().forEach(this::put);
   }
 

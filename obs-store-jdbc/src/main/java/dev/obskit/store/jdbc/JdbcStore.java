@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Store} over JDBC: every repository of obs-incidents, obs-errors and obs-billing (those
- * on the class path) in one database, and the kit's generated keys. Embedded H2 in a file by
- * default ({@link #h2(Path)}), PostgreSQL to scale out ({@link Builder#setUrl}), or a {@link
+ * The {@link Store} over JDBC: the repositories of obs-incidents, obs-errors, obs-billing and
+ * obs-uptime's history (those on the class path) in one database, and the kit's generated keys.
+ * Embedded H2 in a file by default ({@link #h2(Path)}), PostgreSQL to scale out ({@link Builder#setUrl}), or a {@link
  * DataSource} the host already has ({@link Builder#setDataSource}).
  *
  * <pre>{@code
@@ -159,6 +159,9 @@ public final class JdbcStore implements Store {
     }
     if (type.startsWith("dev.obskit.billing.")) {
       return BillingTables.create(type, opened);
+    }
+    if (type.startsWith("dev.obskit.uptime.")) {
+      return UptimeTables.create(type, opened);
     }
     return null;
   }
