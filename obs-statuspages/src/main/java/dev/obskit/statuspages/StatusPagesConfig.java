@@ -1,5 +1,6 @@
 package dev.obskit.statuspages;
 
+import dev.obskit.core.config.ConfigProperties;
 import dev.obskit.core.notify.Notifier;
 import dev.obskit.statuspages.access.AccessGate;
 import java.time.Duration;
@@ -68,6 +69,37 @@ public final class StatusPagesConfig {
   /** Returns the defaults. */
   public static StatusPagesConfig defaults() {
     return builder().build();
+  }
+
+  /**
+   * Reads {@code obs.statuspages.*}: {@code base-path}, {@code partial-weight}, {@code
+   * degraded-weight}, {@code verification-ttl}, {@code session-ttl}, {@code cache-ttl}, {@code
+   * tick-interval}, {@code driver.enabled}, {@code login.attempts}, {@code login.window}; absent
+   * keys keep the defaults. Pages are created in code ({@code StatusPages.createPage}) or come
+   * from the kit's store.
+   *
+   * @throws IllegalArgumentException naming the bad value
+   */
+  public static StatusPagesConfig fromProperties(ConfigProperties c) {
+    Builder b = builder()
+        .setBasePath(c.getString("obs.statuspages.base-path", DEFAULT_BASE_PATH))
+        .setVerificationTtl(c.getDuration("obs.statuspages.verification-ttl",
+            DEFAULT_VERIFICATION_TTL))
+        .setSessionTtl(c.getDuration("obs.statuspages.session-ttl", DEFAULT_SESSION_TTL))
+        .setCacheTtl(c.getDuration("obs.statuspages.cache-ttl", DEFAULT_CACHE_TTL))
+        .setTickInterval(c.getDuration("obs.statuspages.tick-interval", DEFAULT_TICK_INTERVAL))
+        .setDriverEnabled(c.getBoolean("obs.statuspages.driver.enabled", true))
+        .setLoginRateLimit(c.getInt("obs.statuspages.login.attempts", DEFAULT_LOGIN_ATTEMPTS),
+            c.getDuration("obs.statuspages.login.window", DEFAULT_LOGIN_WINDOW));
+    Double partial = c.getDouble("obs.statuspages.partial-weight");
+    if (partial != null) {
+      b.setPartialWeight(partial);
+    }
+    Double degraded = c.getDouble("obs.statuspages.degraded-weight");
+    if (degraded != null) {
+      b.setDegradedWeight(degraded);
+    }
+    return b.build();
   }
 
   /** Returns a builder with the defaults. */
