@@ -138,6 +138,16 @@ public final class ErrorsModule implements ObsModule {
     return issues;
   }
 
+  /**
+   * Returns the project's issues matching {@code query}, most recently seen first; environment and
+   * tag criteria look at each issue's stored events.
+   */
+  public dev.obskit.core.store.Page<dev.obskit.errors.issue.Issue> searchIssues(
+      dev.obskit.core.id.TeamId team, dev.obskit.core.id.ProjectId project,
+      dev.obskit.errors.issue.IssueQuery query, dev.obskit.core.store.PageRequest page) {
+    return issues.search(team, project, query, events, config.eventsPerIssue(), page);
+  }
+
   /** Returns the stored events. */
   public EventRepository events() {
     return events;

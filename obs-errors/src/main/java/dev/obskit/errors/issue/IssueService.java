@@ -155,6 +155,9 @@ public final class IssueService {
     String resolvedRelease = issue.resolvedRelease();
     long regressions = issue.regressions();
     IssueOutcome outcome = IssueOutcome.COUNTED;
+    // Counting the user first may over-count by one on a version conflict retry; acceptable for
+    // an "affected users" figure, and it keeps the per-issue user set out of the aggregate.
+    long newUsers = userKey != null && repository.recordUser(issue.teamId(), issue.id(), userKey) ? 1 : 0;
     if (issue.isResolved()) {
       if (isRegression(issue, event)) {
         status = IssueStatus.UNRESOLVED;
@@ -165,7 +168,8 @@ public final class IssueService {
         outcome = IssueOutcome.SUPPRESSED;
       }
     } else if (status == IssueStatus.IGNORED) {
-      ignoredEvents++;
+      // Until N users counts users new to the issue while it is ignored; the others count events.
+      ignoredEvents += ignore != null && ignore.kind() == IgnoreCondition.Kind.UNTIL_USERS ? newUsers : 1;
       if (ignoreExpired(ignore, ignoredEvents, now)) {
         status = IssueStatus.UNRESOLVED;
         ignore = null;
@@ -175,9 +179,6 @@ public final class IssueService {
         outcome = IssueOutcome.SUPPRESSED;
       }
     }
-    // Counting the user first may over-count by one on a version conflict retry; acceptable for
-    // an "affected users" figure, and it keeps the per-issue user set out of the aggregate.
-    long newUsers = userKey != null && repository.recordUser(issue.teamId(), issue.id(), userKey) ? 1 : 0;
     Issue next = issue.withEvent(now, event.level(), event.release(), newUsers, status, ignore,
         ignoredEvents, resolvedRelease, regressions);
     repository.update(next);
@@ -203,7 +204,7 @@ public final class IssueService {
       return true;
     }
     switch (ignore.kind()) {
-      case UNTIL_COUNT: return ignoredEvents > ignore.eventLimit();
+      case UNTIL_COUNT: case UNTIL_USERS: return ignoredEvents > ignore.eventLimit();
       case UNTIL_TIME: return !now.isBefore(ignore.until());
       default: return false;
     }
@@ -331,6 +332,20 @@ public final class IssueService {
   /** Returns the project's issues with {@code status}, most recently seen first. */
   public Page<Issue> list(TeamId team, ProjectId project, IssueStatus status, PageRequest page) {
     return repository.list(team, i -> i.projectId().equals(project) && i.status() == status, page);
+  }
+
+  /**
+   * Returns the project's issues matching {@code query}, most recently seen first. Event criteria
+   * (environment, tags) look at the issue's latest {@code eventsPerIssue} stored events in {@code
+   * events}; issue criteria are checked first, so events are read only for issues that pass them.
+   */
+  public Page<Issue> search(TeamId team, ProjectId project, IssueQuery query, EventRepository events,
+      int eventsPerIssue, PageRequest page) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(events, "events");
+    return repository.list(team, i -> i.projectId().equals(project) && query.matchesIssue(i)
+        && (!query.needsEvents() || events.latest(team, i.id(), eventsPerIssue).stream()
+            .anyMatch(e -> query.matchesEvent(e.event()))), page);
   }
 
   /** Returns {@code "module in function"} of the crashing frame, else the logger or transaction. */

@@ -97,7 +97,7 @@ class StoreFaultTest {
     try {
       assertThat(store.repository(IssueRepository.class).orElseThrow().find(team, issue.id()))
           .contains(issue);
-      assertThat(historyVersions(ds, "errors")).containsExactly("0", "1", "2");
+      assertThat(historyVersions(ds, "errors")).containsExactly("0", "1", "2", "3");
     } finally {
       store.close();
     }
