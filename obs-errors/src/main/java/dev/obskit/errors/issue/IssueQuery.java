@@ -14,7 +14,8 @@ import java.util.Set;
  * (Sentry's issue search: {@code is:}, {@code level:}, {@code release:}, {@code environment:},
  * tags and free text). Issue-level criteria (status, level, release, text) read the issue; event
  * criteria (environment, tags) match when any of the issue's stored events carries them. Text
- * matches the title or the culprit, case-insensitively. Immutable; build with {@link #builder()}.
+ * matches the title or the culprit, case-insensitively; issues merged into another never match.
+ * Immutable; build with {@link #builder()}.
  */
 public final class IssueQuery {
   private final Set<IssueStatus> statuses;
@@ -23,6 +24,7 @@ public final class IssueQuery {
   private final String environment;
   private final Map<String, String> tags;
   private final String text;
+  private final String assignee;
 
   private IssueQuery(Builder b) {
     this.statuses = b.statuses.isEmpty() ? Set.of() : Set.copyOf(b.statuses);
@@ -31,6 +33,7 @@ public final class IssueQuery {
     this.environment = b.environment;
     this.tags = Map.copyOf(b.tags);
     this.text = b.text == null ? null : b.text.toLowerCase(Locale.ROOT);
+    this.assignee = b.assignee;
   }
 
   /** Returns a builder matching every issue. */
@@ -40,7 +43,8 @@ public final class IssueQuery {
 
   /** Returns whether the issue's own fields match (status, level, release, text). */
   boolean matchesIssue(Issue i) {
-    return (statuses.isEmpty() || statuses.contains(i.status()))
+    return i.mergedInto() == null && (assignee == null || assignee.equals(i.assignee()))
+        && (statuses.isEmpty() || statuses.contains(i.status()))
         && (levels.isEmpty() || levels.contains(i.level()))
         && (release == null || release.equals(i.firstRelease()) || release.equals(i.lastRelease()))
         && (text == null || contains(i.title()) || contains(i.culprit()));
@@ -76,8 +80,15 @@ public final class IssueQuery {
     private String environment;
     private final Map<String, String> tags = new LinkedHashMap<>();
     private String text;
+    private String assignee;
 
     private Builder() {}
+
+    /** Matches issues assigned to {@code assignee} ({@code user:<id>} or {@code team:<id>}). */
+    public Builder assignee(String assignee) {
+      this.assignee = Objects.requireNonNull(assignee, "assignee");
+      return this;
+    }
 
     /** Adds an accepted status (any of those added matches). */
     public Builder status(IssueStatus status) {

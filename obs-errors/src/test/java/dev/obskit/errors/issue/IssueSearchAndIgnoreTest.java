@@ -92,6 +92,68 @@ class IssueSearchAndIgnoreTest {
     assertThat(third.issue().usersAffected()).isEqualTo(4);
   }
 
+  @Test
+  void assign_toUserOrTeam_searchable_andUnassign() {
+    Issue a = send("Checkout failed", Level.ERROR, null, null, Map.of(), null);
+    Issue b = send("Cart expired", Level.ERROR, null, null, Map.of(), null);
+    assertThat(errors.issues().assignToUser(TestKits.TEAM, a.id(), "alice").assignee()).isEqualTo("user:alice");
+    assertThat(errors.issues().assignToTeam(TestKits.TEAM, b.id(), "payments").assignee()).isEqualTo("team:payments");
+    assertThat(titles(IssueQuery.builder().assignee("user:alice"))).containsExactly("Checkout failed");
+    assertThat(titles(IssueQuery.builder().assignee("team:payments"))).containsExactly("Cart expired");
+    // The assignee survives new events and status changes.
+    send("Checkout failed", Level.ERROR, null, null, Map.of(), null);
+    errors.issues().resolve(TestKits.TEAM, a.id());
+    assertThat(errors.issues().find(TestKits.TEAM, a.id()).orElseThrow().assignee()).isEqualTo("user:alice");
+    assertThat(errors.issues().unassign(TestKits.TEAM, a.id()).assignee()).isNull();
+    assertThat(titles(IssueQuery.builder().assignee("user:alice"))).isEmpty();
+  }
+
+  @Test
+  void merge_laterEventsCountOnTheTarget_unmergeRestoresBoth() {
+    Issue target = send("Checkout failed", Level.ERROR, null, null, Map.of(), "u1");
+    send("Checkout failed", Level.ERROR, null, null, Map.of(), "u1");
+    Issue source = send("Checkout timed out", Level.ERROR, null, null, Map.of(), "u2");
+
+    Issue merged = errors.issues().merge(TestKits.TEAM, target.id(), List.of(source.id()));
+    assertThat(merged.count()).isEqualTo(3);
+    assertThat(merged.usersAffected()).isEqualTo(2);
+    assertThat(titles(IssueQuery.builder())).containsExactly("Checkout failed");
+    assertThat(errors.issues().list(TestKits.TEAM, TestKits.PROJECT, PageRequest.first(10)).items())
+        .extracting(Issue::id).containsExactly(target.id());
+    assertThat(errors.issues().mergedInto(TestKits.TEAM, target.id())).extracting(Issue::id)
+        .containsExactly(source.id());
+
+    // A later event of the source's group lands on the target.
+    Issue landed = send("Checkout timed out", Level.ERROR, null, null, Map.of(), "u3");
+    assertThat(landed.id()).isEqualTo(target.id());
+    assertThat(landed.count()).isEqualTo(4);
+
+    Issue back = errors.issues().unmerge(TestKits.TEAM, source.id());
+    assertThat(back.mergedInto()).isNull();
+    assertThat(back.count()).isEqualTo(2);
+    assertThat(errors.issues().find(TestKits.TEAM, target.id()).orElseThrow().count()).isEqualTo(2);
+    assertThat(send("Checkout timed out", Level.ERROR, null, null, Map.of(), null).id()).isEqualTo(source.id());
+  }
+
+  @Test
+  void merge_invalidRequests_refusedNamingTheIssue() {
+    Issue a = send("A failed", Level.ERROR, null, null, Map.of(), null);
+    Issue b = send("B failed", Level.ERROR, null, null, Map.of(), null);
+    Issue c = send("C failed", Level.ERROR, null, null, Map.of(), null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> errors.issues().merge(TestKits.TEAM, a.id(), List.of(a.id())))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(a.id().toString());
+    errors.issues().merge(TestKits.TEAM, a.id(), List.of(b.id()));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> errors.issues().merge(TestKits.TEAM, b.id(), List.of(c.id())))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("merged into " + a.id());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> errors.issues().merge(TestKits.TEAM, c.id(), List.of(a.id())))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no issues merged into it");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> errors.issues().unmerge(TestKits.TEAM, c.id()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not merged");
+  }
+
   private static ErrorEvent event(String user) {
     return ErrorEvent.builder().timestamp(TestKits.START).logEntry(LogEntry.formatted("Checkout failed"))
         .user(UserInfo.ofId(user)).build();
