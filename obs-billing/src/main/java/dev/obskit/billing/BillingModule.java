@@ -7,6 +7,7 @@ import dev.obskit.billing.cost.LlmCostMeter;
 import dev.obskit.billing.cost.MarginCalculator;
 import dev.obskit.billing.cost.MarginReport;
 import dev.obskit.billing.metering.MeteringService;
+import dev.obskit.billing.money.Money;
 import dev.obskit.billing.metering.UsageLedger;
 import dev.obskit.billing.metering.UsageRecord;
 import dev.obskit.billing.period.BillingPeriod;
@@ -289,9 +290,20 @@ public final class BillingModule implements ObsModule {
    * recorded costs; invoices and costs in other currencies are left out (listed as excluded).
    */
   public MarginReport margin(YearMonth month, Currency currency) {
+    return margin(month, Money.zero(currency));
+  }
+
+  /**
+   * Returns the margin of {@code month} with {@code externalRevenue} (for example the month's
+   * recurring revenue read from Stripe with {@code StripeRevenue.snapshot().mrr()}) added to the
+   * issued invoices, in that revenue's currency.
+   */
+  public MarginReport margin(YearMonth month, Money externalRevenue) {
+    Objects.requireNonNull(externalRevenue, "externalRevenue");
+    Currency currency = externalRevenue.currency();
     List<Invoice> sameCurrency = invoices.forMonth(month).stream()
         .filter(i -> i.total().currency().equals(currency)).toList();
-    return MarginCalculator.monthly(month, currency, sameCurrency,
+    return MarginCalculator.monthly(month, currency, sameCurrency, externalRevenue,
         costs.between(month.atDay(1), month.atEndOfMonth()));
   }
 

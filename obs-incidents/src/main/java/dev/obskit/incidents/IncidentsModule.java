@@ -76,6 +76,7 @@ public final class IncidentsModule implements ObsModule {
   private final PostmortemGenerator postmortems;
   private final ActionLinks links;
   private final dev.obskit.incidents.oncall.ical.CalendarFeedTokens calendarTokens;
+  private final dev.obskit.incidents.chat.SlackWorkflows chat;
   private volatile Subscription subscription;
 
   private IncidentsModule(ObsContext ctx, IncidentsConfig config) {
@@ -114,6 +115,9 @@ public final class IncidentsModule implements ObsModule {
         config.autoResolveUnmapped);
     this.postmortems = new PostmortemGenerator(incidents.repository(), catalog, config.assistant,
         ctx.scrubber(), ctx.clock(), config.correlationWindow);
+    this.chat = config.chat == null ? null : dev.obskit.incidents.chat.ChatRoutes.register(ctx,
+        incidents, onCallDirectory(), config.chat.team(), config.chat.slackSigningSecret(),
+        config.chat.teamsSecurityToken(), config.defaultPolicy);
   }
 
   /** Creates the module with {@code config}. */
@@ -165,6 +169,9 @@ public final class IncidentsModule implements ObsModule {
     }
     driver.shutdown(timeout.dividedBy(4));
     dispatcher.shutdown(timeout.dividedBy(2));
+    if (chat != null) {
+      chat.close();
+    }
   }
 
   /** Processes due escalation work now (for hosts and tests that drive time themselves). */

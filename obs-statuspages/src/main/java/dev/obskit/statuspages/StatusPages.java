@@ -655,10 +655,18 @@ public final class StatusPages {
     }
   }
 
-  /** Returns a link to {@code relative} under the page: absolute when a public URL is set. */
+  /**
+   * Returns a link to {@code relative} under the page for messages: absolute when the page has a
+   * public URL or the config a public base URL, else a path.
+   */
   String link(StatusPage page, String relative) {
+    return link(page, relative, config.publicBaseUrl());
+  }
+
+  /** Returns a link under the page, served below {@code mount} (a URL or path prefix, or ""). */
+  String link(StatusPage page, String relative, String mount) {
     String base = page.options().publicUrl().map(Object::toString)
-        .orElse(config.basePath() + "/" + page.id().value() + "/");
+        .orElse(mount + config.basePath() + "/" + page.id().value() + "/");
     return base + relative;
   }
 

@@ -44,6 +44,7 @@ public final class StatusPagesConfig {
   private final Duration tickInterval;
   private final boolean driverEnabled;
   private final String basePath;
+  private final String publicBaseUrl;
   private final List<Notifier> notifiers;
   private final List<AccessGate> accessGates;
   private final List<StatusPage> pages;
@@ -60,6 +61,7 @@ public final class StatusPagesConfig {
     tickInterval = b.tickInterval;
     driverEnabled = b.driverEnabled;
     basePath = b.basePath;
+    publicBaseUrl = b.publicBaseUrl;
     notifiers = List.copyOf(b.notifiers);
     accessGates = List.copyOf(b.accessGates);
     pages = List.copyOf(b.pages);
@@ -72,7 +74,8 @@ public final class StatusPagesConfig {
   }
 
   /**
-   * Reads {@code obs.statuspages.*}: {@code base-path}, {@code partial-weight}, {@code
+   * Reads {@code obs.statuspages.*}: {@code base-path}, {@code public-base-url} (default {@code
+   * obs.http.public-url}), {@code partial-weight}, {@code
    * degraded-weight}, {@code verification-ttl}, {@code session-ttl}, {@code cache-ttl}, {@code
    * tick-interval}, {@code driver.enabled}, {@code login.attempts}, {@code login.window}; absent
    * keys keep the defaults. Pages are created in code ({@code StatusPages.createPage}) or come
@@ -83,6 +86,8 @@ public final class StatusPagesConfig {
   public static StatusPagesConfig fromProperties(ConfigProperties c) {
     Builder b = builder()
         .setBasePath(c.getString("obs.statuspages.base-path", DEFAULT_BASE_PATH))
+        .setPublicBaseUrl(c.getString("obs.statuspages.public-base-url",
+            c.getString("obs.http.public-url", "")))
         .setVerificationTtl(c.getDuration("obs.statuspages.verification-ttl",
             DEFAULT_VERIFICATION_TTL))
         .setSessionTtl(c.getDuration("obs.statuspages.session-ttl", DEFAULT_SESSION_TTL))
@@ -157,6 +162,15 @@ public final class StatusPagesConfig {
     return basePath;
   }
 
+  /**
+   * Returns the absolute URL the kit's routes are served under (e.g. {@code
+   * https://example.com/obskit}, no trailing slash), used for links in messages to subscribers
+   * of pages without their own public URL; empty: such links are paths.
+   */
+  public String publicBaseUrl() {
+    return publicBaseUrl;
+  }
+
   /** Returns the notifiers subscribers are reached through, one per channel kind. */
   public List<Notifier> notifiers() {
     return notifiers;
@@ -189,6 +203,7 @@ public final class StatusPagesConfig {
     private Duration tickInterval = DEFAULT_TICK_INTERVAL;
     private boolean driverEnabled = true;
     private String basePath = DEFAULT_BASE_PATH;
+    private String publicBaseUrl = "";
     private final List<Notifier> notifiers = new ArrayList<>();
     private final List<AccessGate> accessGates = new ArrayList<>();
     private final List<StatusPage> pages = new ArrayList<>();
@@ -248,6 +263,17 @@ public final class StatusPagesConfig {
     /** Sets the URL prefix (default {@code /status}). */
     public Builder setBasePath(String basePath) {
       this.basePath = Objects.requireNonNull(basePath, "basePath");
+      return this;
+    }
+
+    /** Sets the absolute URL the kit's routes are served under, for links in messages. */
+    public Builder setPublicBaseUrl(String url) {
+      Objects.requireNonNull(url, "publicBaseUrl");
+      if (!url.isEmpty() && !url.matches("https?://[^\\s<>\"]+")) {
+        throw new IllegalArgumentException("publicBaseUrl must be an http(s) URL, got '" + url
+            + "'");
+      }
+      this.publicBaseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
       return this;
     }
 

@@ -1,5 +1,7 @@
 package dev.obskit.uptime;
 
+import dev.obskit.uptime.browser.SeleniumBrowserLauncher;
+import dev.obskit.uptime.browser.TransactionChecker;
 import dev.obskit.uptime.check.Causes;
 import dev.obskit.uptime.check.CheckResult;
 import dev.obskit.uptime.check.Checker;
@@ -50,6 +52,7 @@ final class Probes {
   private final int httpQueueCapacity;
   private final ResolverCanary canary;
   private volatile boolean stopping;
+  private final TransactionChecker journeys;
 
   Probes(Clock clock, UptimeConfig config, BiConsumer<String, Throwable> workerDeaths) {
     this.clock = clock;
@@ -76,6 +79,10 @@ final class Probes {
     put(new MailChecker(clock, pool));
     put(new PingChecker(clock, pool));
     put(new DatabaseChecker(clock, pool));
+    this.journeys = TransactionChecker.create(clock,
+        config.browserLauncher().or(SeleniumBrowserLauncher::distribution),
+        config.browserPoolSize(), 4 * config.browserPoolSize(), config.screenshotDirectory());
+    put(journeys);
     config.checkers().forEach(this::put);
   }
 
@@ -152,6 +159,7 @@ final class Probes {
   void shutdown(Duration timeout) {
     stopping = true;
     pool.shutdownNow();
+    journeys.close();
     http.dispatcher().cancelAll();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();

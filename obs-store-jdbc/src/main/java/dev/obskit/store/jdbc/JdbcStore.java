@@ -47,8 +47,10 @@ public final class JdbcStore implements Store {
   public static final int DEFAULT_POOL_SIZE = 10;
   /** Default time the database has to answer at open. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  /** Default number of events kept per error issue. */
+  /** Default number of events kept per error issue (obs-errors' default too). */
   public static final int DEFAULT_EVENTS_PER_ISSUE = 100;
+  /** Default number of transactions kept per error project (obs-errors' default too). */
+  public static final int DEFAULT_TRANSACTIONS_PER_PROJECT = 10_000;
 
   private final Builder settings;
   private final String description;
@@ -155,7 +157,8 @@ public final class JdbcStore implements Store {
       return IncidentsTables.create(type, opened);
     }
     if (type.startsWith("dev.obskit.errors.")) {
-      return ErrorsTables.create(type, opened, settings.eventsPerIssue);
+      return ErrorsTables.create(type, opened, settings.eventsPerIssue,
+          settings.transactionsPerProject);
     }
     if (type.startsWith("dev.obskit.billing.")) {
       return BillingTables.create(type, opened);
@@ -222,6 +225,7 @@ public final class JdbcStore implements Store {
     private int poolSize = DEFAULT_POOL_SIZE;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private int eventsPerIssue = DEFAULT_EVENTS_PER_ISSUE;
+    private int transactionsPerProject = DEFAULT_TRANSACTIONS_PER_PROJECT;
 
     private Builder() {}
 
@@ -275,6 +279,13 @@ public final class JdbcStore implements Store {
     /** Sets how many events each error issue keeps (oldest dropped), 1 to 100,000; default 100. */
     public Builder setEventsPerIssue(int eventsPerIssue) {
       this.eventsPerIssue = (int) Checks.between("eventsPerIssue", eventsPerIssue, 1, 100_000);
+      return this;
+    }
+
+    /** Sets how many transactions each error project keeps, 1 to 1,000,000; default 10,000. */
+    public Builder setTransactionsPerProject(int transactionsPerProject) {
+      this.transactionsPerProject = (int) Checks.between("transactionsPerProject",
+          transactionsPerProject, 1, 1_000_000);
       return this;
     }
 
