@@ -23,8 +23,14 @@ import java.util.Map;
  */
 final class DemoService {
   static final String BASE_PATH = "/obskit";
+  /** The demo team's JSON API token (demo only: a real host configures its own secret). */
+  static final String API_TOKEN = "demo-api-token-0123456789";
+  /** The live tail's token (demo only). */
+  static final String TAIL_TOKEN = "demo-tail-token-0123456789";
   private final EmbeddedHttpServer server;
   private final Map<String, URI> urls = new LinkedHashMap<>();
+  private URI api;
+  private URI tail;
 
   private DemoService(EmbeddedHttpServer server) {
     this.server = server;
@@ -45,10 +51,17 @@ final class DemoService {
     s.urls.put("Health", URI.create(base + "/health"));
     s.urls.put("Heartbeat (curl it)", URI.create(base + "/heartbeats/demo-nightly-job"));
     s.urls.put("Status page", URI.create(base + "/status/" + StatusPagesDemo.PAGE.value()));
+    URI api = URI.create(base + "/api/v1/teams/" + env.team().value() + "/incidents");
+    URI tail = URI.create(base + "/tail?token=" + TAIL_TOKEN + "&level=INFO");
+    s.api = api;
+    s.tail = tail;
     String dsn = "http://" + ErrorsDemo.DSN_KEY + "@127.0.0.1:" + actual + BASE_PATH + "/"
         + ErrorsDemo.PROJECT.value();
     out.println("Serving on " + base + " (Ctrl-C stops; --exit-after-scenario exits instead)");
     s.urls.forEach((what, url) -> out.println("  " + what + ": " + url));
+    out.println("  JSON API: curl -H 'Authorization: Bearer " + API_TOKEN + "' " + api
+        + "   (also /monitors, /issues, /oncall)");
+    out.println("  Live tail (server-sent events): curl -N '" + tail + "'");
     out.println("  Sentry DSN: " + dsn);
     s.sendWithSentrySdk(kit, dsn, out);
     return s;
@@ -79,19 +92,30 @@ final class DemoService {
     return urls;
   }
 
-  /** Requests every printed URL and prints the status each answered. */
+  /** Requests every printed URL (the tail: only until its headers arrive) and prints each status. */
   void selfCheck(PrintStream out) {
+    checkAll().forEach((url, status) -> out.println("  checked " + url + " -> " + status));
+  }
+
+  /** Returns the status each printed URL answers (-1 when it did not answer). */
+  Map<URI, Integer> checkAll() {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    urls.forEach((what, url) -> {
-      int status;
-      try {
-        status = client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode();
-      } catch (Exception e) {
-        status = -1;
-      }
-      out.println("  checked " + url + " -> " + status);
-    });
+    Map<URI, Integer> answers = new LinkedHashMap<>();
+    urls.values().forEach(url -> answers.put(url, status(client, HttpRequest.newBuilder(url))));
+    answers.put(api, status(client, HttpRequest.newBuilder(api).header("Authorization", "Bearer " + API_TOKEN)));
+    answers.put(tail, status(client, HttpRequest.newBuilder(tail)));
+    return answers;
+  }
+
+  private static int status(HttpClient client, HttpRequest.Builder request) {
+    try {
+      HttpResponse<java.io.InputStream> r = client.send(request.timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      r.body().close();
+      return r.statusCode();
+    } catch (Exception e) {
+      return -1;
+    }
   }
 
   URI baseUrl() {

@@ -59,7 +59,9 @@ public final class QuickstartDemo {
 
     ObsKitBuilder builder = ObsKit.builder()
         .setClock(clock)
-        .setConfig(ConfigProperties.fromEnvironment(Map.of()))
+        .setConfig(ConfigProperties.fromEnvironment(Map.of(
+            "obs.http.api.tokens", "demo-team=" + DemoService.API_TOKEN,
+            "obs.http.tail.token", DemoService.TAIL_TOKEN)))
         .setShutdownTimeout(Duration.ofSeconds(10));
     for (DemoSection section : sections) {
       section.addModules(builder, env);

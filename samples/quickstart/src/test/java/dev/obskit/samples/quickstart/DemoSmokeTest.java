@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,23 +23,14 @@ class DemoSmokeTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
     Map<URI, Integer> answered = new LinkedHashMap<>();
-    HttpClient client = HttpClient.newHttpClient();
     try {
-      QuickstartDemo.run(new String[] {dir.toString(), QuickstartDemo.EXIT_FLAG}, out, (service, o) -> {
-        for (URI url : service.urls().values()) {
-          try {
-            answered.put(url, client.send(HttpRequest.newBuilder(url).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode());
-          } catch (Exception e) {
-            answered.put(url, -1);
-          }
-        }
-      });
+      QuickstartDemo.run(new String[] {dir.toString(), QuickstartDemo.EXIT_FLAG}, out,
+          (service, o) -> answered.putAll(service.checkAll()));
     } finally {
       System.clearProperty("obs.demo.port");
     }
     String printed = captured.toString(StandardCharsets.UTF_8);
-    assertThat(answered).hasSize(3);
+    assertThat(answered).hasSize(5);
     answered.forEach((url, status) -> {
       assertThat(printed).contains(url.toString());
       assertThat(status).as(url.toString()).isEqualTo(200);
