@@ -116,7 +116,10 @@ public final class BillingModule implements ObsModule {
     Objects.requireNonNull(ctx, "ctx");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(ledger, "ledger");
-    return new BillingModule(ctx, config, ledger);
+    BillingModule module = new BillingModule(ctx, config, ledger);
+    ctx.routes().add(dev.obskit.billing.http.BillingApiRoutes.group(module,
+        dev.obskit.core.http.ApiAccess.fromConfig(ctx.config())));
+    return module;
   }
 
   @Override

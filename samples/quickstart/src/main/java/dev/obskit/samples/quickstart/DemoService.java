@@ -60,7 +60,7 @@ final class DemoService {
     out.println("Serving on " + base + " (Ctrl-C stops; --exit-after-scenario exits instead)");
     s.urls.forEach((what, url) -> out.println("  " + what + ": " + url));
     out.println("  JSON API: curl -H 'Authorization: Bearer " + API_TOKEN + "' " + api
-        + "   (also /monitors, /issues, /oncall)");
+        + "   (also /monitors, /issues, /oncall, /usage)");
     out.println("  Live tail (server-sent events): curl -N '" + tail + "'");
     out.println("  Sentry DSN: " + dsn);
     s.sendWithSentrySdk(kit, dsn, out);
@@ -103,6 +103,8 @@ final class DemoService {
     Map<URI, Integer> answers = new LinkedHashMap<>();
     urls.values().forEach(url -> answers.put(url, status(client, HttpRequest.newBuilder(url))));
     answers.put(api, status(client, HttpRequest.newBuilder(api).header("Authorization", "Bearer " + API_TOKEN)));
+    URI usage = URI.create(api.toString().replace("/incidents", "/usage"));
+    answers.put(usage, status(client, HttpRequest.newBuilder(usage).header("Authorization", "Bearer " + API_TOKEN)));
     answers.put(tail, status(client, HttpRequest.newBuilder(tail)));
     return answers;
   }
