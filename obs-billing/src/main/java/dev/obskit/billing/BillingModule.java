@@ -7,6 +7,7 @@ import dev.obskit.billing.cost.LlmCostMeter;
 import dev.obskit.billing.cost.MarginCalculator;
 import dev.obskit.billing.cost.MarginReport;
 import dev.obskit.billing.metering.MeteringService;
+import dev.obskit.billing.money.Money;
 import dev.obskit.billing.metering.UsageLedger;
 import dev.obskit.billing.metering.UsageRecord;
 import dev.obskit.billing.period.BillingPeriod;
@@ -78,6 +79,7 @@ public final class BillingModule implements ObsModule {
   private final LlmCostMeter llmCosts;
   private final Duration retryInterval;
   private volatile ScheduledExecutorService retries;
+  private volatile ScheduledExecutorService costSync;
 
   private BillingModule(ObsContext ctx, BillingConfig config, UsageLedger ledger) {
     this.clock = ctx.clock();
@@ -114,7 +116,10 @@ public final class BillingModule implements ObsModule {
     Objects.requireNonNull(ctx, "ctx");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(ledger, "ledger");
-    return new BillingModule(ctx, config, ledger);
+    BillingModule module = new BillingModule(ctx, config, ledger);
+    ctx.routes().add(dev.obskit.billing.http.BillingApiRoutes.group(module,
+        dev.obskit.core.http.ApiAccess.fromConfig(ctx.config())));
+    return module;
   }
 
   @Override
@@ -132,10 +137,48 @@ public final class BillingModule implements ObsModule {
     long millis = retryInterval.toMillis();
     executor.scheduleWithFixedDelay(this::retryQuietly, millis, millis, TimeUnit.MILLISECONDS);
     retries = executor;
+    ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "obs-billing-cost-sync");
+      t.setDaemon(true);
+      return t;
+    });
+    daily.scheduleAtFixedRate(this::syncCostsQuietly, untilNextCostSync().toMillis(),
+        Duration.ofDays(1).toMillis(), TimeUnit.MILLISECONDS);
+    costSync = daily;
+  }
+
+  /** Time until the next daily cost sync, at 01:00 UTC by the kit's clock. */
+  private Duration untilNextCostSync() {
+    Instant now = clock.instant();
+    Instant next = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().atTime(1, 0)
+        .toInstant(java.time.ZoneOffset.UTC);
+    return Duration.between(now, next.isAfter(now) ? next : next.plus(Duration.ofDays(1)));
+  }
+
+  /**
+   * Syncs yesterday's (UTC) costs from every collector; days a collector failed on are retried
+   * first (see {@link CostLedger#sync}). Runs once a day at 01:00 UTC on its own thread, so
+   * provider calls never block the host or the metering retries.
+   */
+  private void syncCostsQuietly() {
+    try {
+      CostLedger.SyncReport report = costs.sync(
+          clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1));
+      if (!report.failures().isEmpty()) {
+        LOG.warn("daily cost sync of {}: failures {}, retried tomorrow: {}", report.day(),
+            report.failures().keySet(), report.missed());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("daily cost sync failed", e);
+    }
   }
 
   @Override
   public void shutdown(Duration timeout) {
+    ScheduledExecutorService daily = costSync;
+    if (daily != null) {
+      daily.shutdownNow(); // a sync in flight is abandoned; it is idempotent, so re-run it freely
+    }
     ScheduledExecutorService executor = retries;
     if (executor != null) {
       executor.shutdown();
@@ -250,9 +293,20 @@ public final class BillingModule implements ObsModule {
    * recorded costs; invoices and costs in other currencies are left out (listed as excluded).
    */
   public MarginReport margin(YearMonth month, Currency currency) {
+    return margin(month, Money.zero(currency));
+  }
+
+  /**
+   * Returns the margin of {@code month} with {@code externalRevenue} (for example the month's
+   * recurring revenue read from Stripe with {@code StripeRevenue.snapshot().mrr()}) added to the
+   * issued invoices, in that revenue's currency.
+   */
+  public MarginReport margin(YearMonth month, Money externalRevenue) {
+    Objects.requireNonNull(externalRevenue, "externalRevenue");
+    Currency currency = externalRevenue.currency();
     List<Invoice> sameCurrency = invoices.forMonth(month).stream()
         .filter(i -> i.total().currency().equals(currency)).toList();
-    return MarginCalculator.monthly(month, currency, sameCurrency,
+    return MarginCalculator.monthly(month, currency, sameCurrency, externalRevenue,
         costs.between(month.atDay(1), month.atEndOfMonth()));
   }
 

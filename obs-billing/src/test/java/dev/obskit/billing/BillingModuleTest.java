@@ -127,6 +127,13 @@ class BillingModuleTest {
       assertThat(issued).hasSize(1);
       assertThat(issued.get(0).total()).isEqualTo(Money.of("30.00", "USD"));
       assertThat(margin.margin()).isEqualTo(Money.of("18.00", "USD"));
+      // with 31.00 of recurring revenue billed through Stripe: revenue 30 + 31 = 61, cost 12;
+      // 6,100 cents over 31 days = 196 each, the first 24 days one cent more
+      MarginReport withStripe = billing.margin(YearMonth.of(2026, 3), Money.of("31.00", "USD"));
+      assertThat(withStripe.revenue()).isEqualTo(Money.of("61.00", "USD"));
+      assertThat(withStripe.margin()).isEqualTo(Money.of("49.00", "USD"));
+      assertThat(withStripe.days().get(23).revenue()).isEqualTo(Money.of("1.97", "USD"));
+      assertThat(withStripe.days().get(24).revenue()).isEqualTo(Money.of("1.96", "USD"));
       // a second run issues nothing new: the stored invoice stays at version 1
       assertThat(billing.issueInvoices(YearMonth.of(2026, 3)).alreadyIssued().get(0).version())
           .isEqualTo(1);

@@ -17,6 +17,7 @@ import dev.obskit.errors.quota.ProjectQuotas;
 import dev.obskit.errors.quota.QuotaVerdict;
 import dev.obskit.errors.release.ReleaseRepository;
 import dev.obskit.errors.release.ReleaseTracker;
+import dev.obskit.errors.tracker.IssueTrackerLinks;
 import dev.obskit.errors.transaction.TransactionRepository;
 import java.time.Duration;
 import java.util.Objects;
@@ -47,6 +48,7 @@ public final class ErrorsModule implements ObsModule {
   private final BugfixPromptBuilder prompts;
   private final ObsContext ctx;
   private final LongAdder captureOverQuota = new LongAdder();
+  private final IssueTrackerLinks trackerLinks;
   private volatile AsyncErrorTracker tracker;
   private Thread.UncaughtExceptionHandler previousHandler;
   private Thread.UncaughtExceptionHandler installedHandler;
@@ -71,6 +73,16 @@ public final class ErrorsModule implements ObsModule {
         ctx.scrubber(), ctx.ids(), ctx.clock());
     this.ingest = new SentryIngestHandler(projects, quotas, processor, releases, ctx.clock(), items);
     ctx.routes().add(dev.obskit.errors.http.SentryRoutes.group(ingest, ctx.config()));
+    ctx.routes().add(dev.obskit.errors.http.ErrorsApiRoutes.group(projects, issues, events,
+        dev.obskit.core.http.ApiAccess.fromConfig(ctx.config())));
+    this.trackerLinks = new IssueTrackerLinks(issues, events, ctx.clock(),
+        ctx.config().getString("obs.errors.issue-url-prefix", "/errors/issues/"));
+    dev.obskit.core.http.RouteGroup webhooks = dev.obskit.errors.http.TrackerWebhookRoutes.group(
+        trackerLinks, ctx.config().getString("obs.errors.linear.webhook-secret"),
+        ctx.config().getString("obs.errors.jira.webhook-secret"));
+    if (webhooks != null) {
+      ctx.routes().add(webhooks);
+    }
     this.prompts = new BugfixPromptBuilder(issues, events, ctx.scrubber());
   }
 
@@ -133,9 +145,27 @@ public final class ErrorsModule implements ObsModule {
     return ingest;
   }
 
+  /**
+   * Returns the Linear/Jira links of issues; its webhook routes are registered when {@code
+   * obs.errors.linear.webhook-secret} or {@code obs.errors.jira.webhook-secret} is set.
+   */
+  public IssueTrackerLinks trackerLinks() {
+    return trackerLinks;
+  }
+
   /** Returns the issue lifecycle service. */
   public IssueService issues() {
     return issues;
+  }
+
+  /**
+   * Returns the project's issues matching {@code query}, most recently seen first; environment and
+   * tag criteria look at each issue's stored events.
+   */
+  public dev.obskit.core.store.Page<dev.obskit.errors.issue.Issue> searchIssues(
+      dev.obskit.core.id.TeamId team, dev.obskit.core.id.ProjectId project,
+      dev.obskit.errors.issue.IssueQuery query, dev.obskit.core.store.PageRequest page) {
+    return issues.search(team, project, query, events, config.eventsPerIssue(), page);
   }
 
   /** Returns the stored events. */

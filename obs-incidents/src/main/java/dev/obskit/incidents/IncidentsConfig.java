@@ -43,6 +43,7 @@ public final class IncidentsConfig {
   final boolean autoResolveUnmapped;
   final AiAssistant assistant;
   final Duration correlationWindow;
+  final ChatSettings chat;
 
   private IncidentsConfig(Builder b) {
     this.ackTimeout = b.ackTimeout;
@@ -59,6 +60,7 @@ public final class IncidentsConfig {
     this.autoResolveUnmapped = b.autoResolveUnmapped;
     this.assistant = b.assistant;
     this.correlationWindow = b.correlationWindow;
+    this.chat = b.chat;
   }
 
   /** Returns a builder with every default. */
@@ -76,7 +78,9 @@ public final class IncidentsConfig {
    * driver.enabled}, {@code link-base-url}, {@code link-secret}, {@code default-policy}, {@code
    * webhook.secret} (enables the signed webhook channel), {@code slack.enabled} and {@code
    * teams.enabled} (default true), {@code twilio.account-sid|auth-token|from} (SMS and voice), and
-   * {@code smtp.host|port|username|password|starttls|from} (e-mail, needs angus-mail).
+   * {@code smtp.host|port|username|password|starttls|from} (e-mail, needs angus-mail), and
+   * {@code slack.signing-secret} with {@code slack.team} (and optionally {@code
+   * teams.security-token}) for the Slack/Teams routes.
    */
   public static Builder fromConfig(ConfigProperties c, java.time.Clock clock) {
     Builder b = builder();
@@ -93,10 +97,29 @@ public final class IncidentsConfig {
       b.setDefaultPolicy(EscalationPolicyId.of(policy));
     }
     ChannelConfig.addConfigured(b, c, clock);
+    String slackSecret = c.getString("obs.incidents.slack.signing-secret");
+    if (slackSecret != null) {
+      String team = c.getString("obs.incidents.slack.team");
+      if (team == null) {
+        throw new dev.obskit.core.config.ConfigException("obs.incidents.slack.team",
+            "is required with obs.incidents.slack.signing-secret");
+      }
+      b.setChat(dev.obskit.core.id.TeamId.of(team), slackSecret,
+          c.getString("obs.incidents.teams.security-token"));
+    }
     return b;
   }
 
   record RateSpec(int permits, Duration period) {}
+
+  /** The Slack/Teams workflows' settings: the team they act for and their secrets (never logged). */
+  record ChatSettings(dev.obskit.core.id.TeamId team, String slackSigningSecret,
+      String teamsSecurityToken) {
+    @Override
+    public String toString() {
+      return "ChatSettings[team=" + team + ", secrets=(hidden)]";
+    }
+  }
 
   /** Builds an {@link IncidentsConfig}. Not thread-safe. */
   public static final class Builder {
@@ -114,6 +137,7 @@ public final class IncidentsConfig {
     private boolean autoResolveUnmapped = true;
     private AiAssistant assistant = AiAssistant.offline();
     private Duration correlationWindow = PostmortemGenerator.DEFAULT_CORRELATION_WINDOW;
+    private ChatSettings chat;
 
     Builder() {}
 
@@ -218,6 +242,17 @@ public final class IncidentsConfig {
     /** Sets the assistant that enriches postmortems. Default {@link AiAssistant#offline()}. */
     public Builder setAiAssistant(AiAssistant assistant) {
       this.assistant = Objects.requireNonNull(assistant, "assistant");
+      return this;
+    }
+
+    /**
+     * Serves the Slack interactivity and slash-command routes (and the Teams outgoing webhook when
+     * {@code teamsSecurityToken} is not null) for {@code team}; see {@code chat.ChatRoutes}.
+     */
+    public Builder setChat(dev.obskit.core.id.TeamId team, String slackSigningSecret,
+        String teamsSecurityToken) {
+      this.chat = new ChatSettings(Objects.requireNonNull(team, "team"),
+          Objects.requireNonNull(slackSigningSecret, "slackSigningSecret"), teamsSecurityToken);
       return this;
     }
 

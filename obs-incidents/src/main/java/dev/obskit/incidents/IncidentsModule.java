@@ -58,6 +58,8 @@ public final class IncidentsModule implements ObsModule {
   public static final String NAME = "incidents";
   /** Name of the generated action-link secret in the kit's {@code StoredKeys}. */
   public static final String LINK_SECRET_KEY = "incidents.link-secret";
+  /** Name of the stored key that signs iCal feed tokens. */
+  public static final String ICAL_SECRET_KEY = "incidents.ical-secret";
   private static final int LINK_SECRET_BYTES = 32;
   private static final Logger log = LoggerFactory.getLogger(IncidentsModule.class);
 
@@ -73,6 +75,8 @@ public final class IncidentsModule implements ObsModule {
   private final AlertIntake intake;
   private final PostmortemGenerator postmortems;
   private final ActionLinks links;
+  private final dev.obskit.incidents.oncall.ical.CalendarFeedTokens calendarTokens;
+  private final dev.obskit.incidents.chat.SlackWorkflows chat;
   private volatile Subscription subscription;
 
   private IncidentsModule(ObsContext ctx, IncidentsConfig config) {
@@ -96,6 +100,10 @@ public final class IncidentsModule implements ObsModule {
     this.links = new ActionLinks(config.linkBaseUrl, config.linkSecret != null ? config.linkSecret
         : ctx.keys().getOrCreate(LINK_SECRET_KEY, LINK_SECRET_BYTES), ctx.clock(),
         ActionLinks.DEFAULT_TTL);
+    this.calendarTokens = dev.obskit.incidents.oncall.ical.CalendarFeedTokens.withSecret(
+        ctx.keys().getOrCreate(ICAL_SECRET_KEY, LINK_SECRET_BYTES));
+    dev.obskit.incidents.http.IncidentRoutes.register(ctx, incidents, links, calendarTokens);
+    dev.obskit.incidents.http.IncidentsApiRoutes.register(ctx, incidents);
     this.engine = EscalationEngine.builder().setIncidents(incidents).setPolicies(policies)
         .setResponders(responders).setOnCall(onCallDirectory()).setCatalog(catalog)
         .setDispatcher(dispatcher)
@@ -107,6 +115,9 @@ public final class IncidentsModule implements ObsModule {
         config.autoResolveUnmapped);
     this.postmortems = new PostmortemGenerator(incidents.repository(), catalog, config.assistant,
         ctx.scrubber(), ctx.clock(), config.correlationWindow);
+    this.chat = config.chat == null ? null : dev.obskit.incidents.chat.ChatRoutes.register(ctx,
+        incidents, onCallDirectory(), config.chat.team(), config.chat.slackSigningSecret(),
+        config.chat.teamsSecurityToken(), config.defaultPolicy);
   }
 
   /** Creates the module with {@code config}. */
@@ -158,6 +169,9 @@ public final class IncidentsModule implements ObsModule {
     }
     driver.shutdown(timeout.dividedBy(4));
     dispatcher.shutdown(timeout.dividedBy(2));
+    if (chat != null) {
+      chat.close();
+    }
   }
 
   /** Processes due escalation work now (for hosts and tests that drive time themselves). */
@@ -180,6 +194,11 @@ public final class IncidentsModule implements ObsModule {
     }
     return action == ActionLinks.Action.ACKNOWLEDGE ? incidents.acknowledge(team, id, by)
         : incidents.resolve(team, id, by, "via link");
+  }
+
+  /** Returns the tokens of the iCal feed URLs served under {@code /calendars/...}. */
+  public dev.obskit.incidents.oncall.ical.CalendarFeedTokens calendarTokens() {
+    return calendarTokens;
   }
 
   /** Returns the incident page and action link builder. */

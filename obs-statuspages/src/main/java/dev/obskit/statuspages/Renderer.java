@@ -52,23 +52,23 @@ final class Renderer {
     badge = f.compile("badge.mustache");
   }
 
-  String html(StatusPageId id, Messages m) {
-    return cached(id, "html:" + m.locale().getLanguage(),
-        () -> run(page, pageModel(pages.snapshot(id), m)));
+  String html(StatusPageId id, Messages m, String mount) {
+    return cached(id, "html:" + m.locale().getLanguage() + "|" + mount,
+        () -> run(page, pageModel(pages.snapshot(id), m, mount)));
   }
 
-  String summaryJson(StatusPageId id) {
-    return cached(id, "json", () -> json(pages.snapshot(id)));
+  String summaryJson(StatusPageId id, String mount) {
+    return cached(id, "json|" + mount, () -> json(pages.snapshot(id), mount));
   }
 
-  String rss(StatusPageId id, Messages m) {
-    return cached(id, "rss:" + m.locale().getLanguage(),
-        () -> run(rss, feedModel(pages.snapshot(id), m)));
+  String rss(StatusPageId id, Messages m, String mount) {
+    return cached(id, "rss:" + m.locale().getLanguage() + "|" + mount,
+        () -> run(rss, feedModel(pages.snapshot(id), m, mount)));
   }
 
-  String atom(StatusPageId id, Messages m) {
-    return cached(id, "atom:" + m.locale().getLanguage(),
-        () -> run(atom, feedModel(pages.snapshot(id), m)));
+  String atom(StatusPageId id, Messages m, String mount) {
+    return cached(id, "atom:" + m.locale().getLanguage() + "|" + mount,
+        () -> run(atom, feedModel(pages.snapshot(id), m, mount)));
   }
 
   String badge(StatusPageId id, Messages m) {
@@ -98,14 +98,14 @@ final class Renderer {
     return run(login, c);
   }
 
-  String message(StatusPage p, Messages m, String text, String formAction, String token,
-      String button) {
+  String message(StatusPage p, Messages m, String mount, String text, String formAction,
+      String token, String button) {
     Map<String, Object> c = base(p, m);
     c.put("message", text);
     c.put("formAction", formAction);
     c.put("token", token);
     c.put("button", button);
-    c.put("back", pages.link(p, ""));
+    c.put("back", pages.link(p, "", mount));
     c.put("backText", m.get("view.page"));
     return run(message, c);
   }
@@ -147,11 +147,11 @@ final class Renderer {
     return c;
   }
 
-  private Map<String, Object> pageModel(PageSnapshot s, Messages m) {
+  private Map<String, Object> pageModel(PageSnapshot s, Messages m, String mount) {
     StatusPage p = s.page();
     PageOptions o = p.options();
     Map<String, Object> c = base(p, m);
-    c.put("links", links(p));
+    c.put("links", links(p, mount));
     c.put("logoUrl", o.logoUrl());
     c.put("customCss", o.customCss());
     c.put("customJs", o.customJs());
@@ -258,13 +258,13 @@ final class Renderer {
     return x;
   }
 
-  private Map<String, String> links(StatusPage p) {
+  private Map<String, String> links(StatusPage p, String mount) {
     Map<String, String> l = new HashMap<>();
-    l.put("page", pages.link(p, ""));
-    l.put("rss", pages.link(p, "feed.rss"));
-    l.put("atom", pages.link(p, "feed.atom"));
-    l.put("json", pages.link(p, "api/v2/summary.json"));
-    l.put("subscribe", pages.link(p, "subscriptions"));
+    l.put("page", pages.link(p, "", mount));
+    l.put("rss", pages.link(p, "feed.rss", mount));
+    l.put("atom", pages.link(p, "feed.atom", mount));
+    l.put("json", pages.link(p, "api/v2/summary.json", mount));
+    l.put("subscribe", pages.link(p, "subscriptions", mount));
     l.put("feedId", "urn:obskit:statuspage:" + p.id().value());
     return l;
   }
@@ -303,10 +303,10 @@ final class Renderer {
 
   // ---------------------------------------------------------------- feeds
 
-  private Map<String, Object> feedModel(PageSnapshot s, Messages m) {
+  private Map<String, Object> feedModel(PageSnapshot s, Messages m, String mount) {
     StatusPage p = s.page();
     Map<String, Object> c = base(p, m);
-    c.put("links", links(p));
+    c.put("links", links(p, mount));
     c.put("generatedIso", s.at().toString());
     c.put("generatedRfc", DateTimeFormatter.RFC_1123_DATE_TIME.format(s.at().atZone(ZoneOffset.UTC)));
     List<Object> items = new ArrayList<>();
@@ -320,7 +320,7 @@ final class Renderer {
         x.put("text", u.body());
         x.put("guid", "urn:obskit:statuspage:" + p.id().value() + ":report:" + r.id().value()
             + ":" + u.id());
-        x.put("link", pages.link(p, "") + "#report-" + r.id().value());
+        x.put("link", pages.link(p, "", mount) + "#report-" + r.id().value());
         x.put("iso", u.at().toString());
         x.put("rfc", DateTimeFormatter.RFC_1123_DATE_TIME.format(u.at().atZone(ZoneOffset.UTC)));
         x.put("at", u.at());
@@ -335,7 +335,7 @@ final class Renderer {
 
   // ---------------------------------------------------------------- JSON
 
-  private String json(PageSnapshot s) {
+  private String json(PageSnapshot s, String mount) {
     StringWriter w = new StringWriter(8 * 1024);
     StatusPage p = s.page();
     try (JsonGenerator g = JSON.createGenerator(w)) {
@@ -343,7 +343,7 @@ final class Renderer {
       g.writeObjectFieldStart("page");
       g.writeStringField("id", p.id().value());
       g.writeStringField("name", p.name());
-      g.writeStringField("url", pages.link(p, ""));
+      g.writeStringField("url", pages.link(p, "", mount));
       g.writeStringField("time_zone", "Etc/UTC");
       g.writeStringField("updated_at", s.at().toString());
       g.writeEndObject();
@@ -352,10 +352,10 @@ final class Renderer {
       g.writeStringField("description", Messages.of(Locale.ENGLISH)
           .get("overall." + s.overall().wireName()));
       g.writeEndObject();
-      components(g, s, p);
+      components(g, s, p, mount);
       g.writeArrayFieldStart("incidents");
       for (StatusReport r : s.openReports()) {
-        incident(g, r, p);
+        incident(g, r, p, mount);
       }
       g.writeEndArray();
       g.writeArrayFieldStart("scheduled_maintenances");
@@ -365,7 +365,7 @@ final class Renderer {
         g.writeStringField("name", mw.title());
         g.writeStringField("status", mw.status().wireName());
         g.writeStringField("impact", "maintenance");
-        g.writeStringField("shortlink", pages.link(p, "") + "#maintenance-" + mw.id().value());
+        g.writeStringField("shortlink", pages.link(p, "", mount) + "#maintenance-" + mw.id().value());
         g.writeStringField("scheduled_for", mw.startsAt().toString());
         g.writeStringField("scheduled_until", mw.endsAt().toString());
         g.writeStringField("page_id", p.id().value());
@@ -387,7 +387,8 @@ final class Renderer {
     return w.toString();
   }
 
-  private void components(JsonGenerator g, PageSnapshot s, StatusPage p) throws IOException {
+  private void components(JsonGenerator g, PageSnapshot s, StatusPage p, String mount)
+      throws IOException {
     g.writeArrayFieldStart("components");
     int position = 1;
     int group = 0;
@@ -444,7 +445,8 @@ final class Renderer {
     g.writeEndArray();
   }
 
-  private void incident(JsonGenerator g, StatusReport r, StatusPage p) throws IOException {
+  private void incident(JsonGenerator g, StatusReport r, StatusPage p, String mount)
+      throws IOException {
     ComponentStatus worst = ComponentStatus.OPERATIONAL;
     for (ComponentStatus cs : r.affected().values()) {
       worst = worst.worse(cs);
@@ -454,7 +456,7 @@ final class Renderer {
     g.writeStringField("name", r.title());
     g.writeStringField("status", r.status().wireName());
     g.writeStringField("impact", worst.indicator());
-    g.writeStringField("shortlink", pages.link(p, "") + "#report-" + r.id().value());
+    g.writeStringField("shortlink", pages.link(p, "", mount) + "#report-" + r.id().value());
     g.writeStringField("page_id", p.id().value());
     g.writeStringField("created_at", r.createdAt().toString());
     g.writeStringField("updated_at", r.latest().at().toString());

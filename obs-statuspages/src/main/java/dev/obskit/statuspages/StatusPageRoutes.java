@@ -81,7 +81,7 @@ final class StatusPageRoutes {
       return denied.get();
     }
     Messages m = messages(page, req);
-    return HttpResponse.html(renderer.html(page.id(), m)).toBuilder()
+    return HttpResponse.html(renderer.html(page.id(), m, mount(req))).toBuilder()
         .setHeader("Content-Security-Policy", csp(page.options()))
         .setHeader("Content-Language", m.locale().getLanguage())
         .setHeader("Vary", "Accept-Language, Cookie")
@@ -90,17 +90,17 @@ final class StatusPageRoutes {
   }
 
   private HttpResponse summary(HttpRequest req) {
-    return feed(req, "application/json", p -> renderer.summaryJson(p.id()));
+    return feed(req, "application/json", p -> renderer.summaryJson(p.id(), mount(req)));
   }
 
   private HttpResponse rss(HttpRequest req) {
     return feed(req, "application/rss+xml; charset=utf-8",
-        p -> renderer.rss(p.id(), messages(p, req)));
+        p -> renderer.rss(p.id(), messages(p, req), mount(req)));
   }
 
   private HttpResponse atom(HttpRequest req) {
     return feed(req, "application/atom+xml; charset=utf-8",
-        p -> renderer.atom(p.id(), messages(p, req)));
+        p -> renderer.atom(p.id(), messages(p, req), mount(req)));
   }
 
   private HttpResponse badge(HttpRequest req) {
@@ -154,7 +154,7 @@ final class StatusPageRoutes {
     }
     if (policy.password().isPresent() && !ssoAllowed && !sessions.valid(page.id(),
         policy.password().get().fingerprint(), req.cookie(Sessions.cookieName(page.id())))) {
-      return Optional.of(html ? HttpResponse.redirect(pagePath(page) + "/login")
+      return Optional.of(html ? HttpResponse.redirect(pagePath(page, req) + "/login")
           : refuse(401, "Log in to see this page.", false));
     }
     return Optional.empty();
@@ -190,7 +190,7 @@ final class StatusPageRoutes {
   private HttpResponse loginForm(HttpRequest req) {
     StatusPage page = find(req);
     if (page.access().password().isEmpty()) {
-      return HttpResponse.redirect(pagePath(page));
+      return HttpResponse.redirect(pagePath(page, req));
     }
     return loginPage(page, req, 200, null);
   }
@@ -199,7 +199,7 @@ final class StatusPageRoutes {
     StatusPage page = find(req);
     Optional<PasswordHash> hash = page.access().password();
     if (hash.isEmpty()) {
-      return HttpResponse.redirect(pagePath(page));
+      return HttpResponse.redirect(pagePath(page, req));
     }
     if (!page.access().allows(req.remoteAddress())) {
       return refuse(403, "This page is not available from your network.", true);
@@ -223,14 +223,14 @@ final class StatusPageRoutes {
     }
     limiter.succeeded(key);
     String cookie = sessions.issue(page.id(), hash.get().fingerprint());
-    return HttpResponse.redirect(pagePath(page)).toBuilder()
-        .header("Set-Cookie", sessions.setCookieHeader(page.id(), cookie, pagePath(page)))
+    return HttpResponse.redirect(pagePath(page, req)).toBuilder()
+        .header("Set-Cookie", sessions.setCookieHeader(page.id(), cookie, pagePath(page, req)))
         .setHeader("Cache-Control", "no-store").build();
   }
 
   private HttpResponse loginPage(StatusPage page, HttpRequest req, int status, String error) {
     return HttpResponse.html(status, renderer.login(page, messages(page, req),
-        pagePath(page) + "/login", error)).toBuilder().setHeader("Cache-Control", "no-store")
+        pagePath(page, req) + "/login", error)).toBuilder().setHeader("Cache-Control", "no-store")
         .build();
   }
 
@@ -279,7 +279,7 @@ final class StatusPageRoutes {
           + result.outcome().name().toLowerCase(Locale.ROOT) + "\",\"message\":"
           + jsonString(result.message()) + "}");
     }
-    return HttpResponse.html(status, renderer.message(page, messages(page, req),
+    return HttpResponse.html(status, renderer.message(page, messages(page, req), mount(req),
         result.message(), null, null, null));
   }
 
@@ -297,7 +297,7 @@ final class StatusPageRoutes {
       case EXPIRED -> 410;
       case UNKNOWN -> 404;
     };
-    return HttpResponse.html(status, renderer.message(page, m, text, null, null, null));
+    return HttpResponse.html(status, renderer.message(page, m, mount(req), text, null, null, null));
   }
 
   /** Shows a button: a link scanner fetching the GET must not unsubscribe anybody. */
@@ -306,11 +306,11 @@ final class StatusPageRoutes {
     Messages m = messages(page, req);
     String token = req.query("token").orElse("");
     if (pages.verifyUnsubscribe(token).isEmpty()) {
-      return HttpResponse.html(404, renderer.message(page, m, m.get("unsubscribe.invalid"), null,
+      return HttpResponse.html(404, renderer.message(page, m, mount(req), m.get("unsubscribe.invalid"), null,
           null, null));
     }
-    return HttpResponse.html(renderer.message(page, m, m.get("unsubscribe.confirm"),
-        pagePath(page) + "/subscriptions/unsubscribe", token, m.get("unsubscribe")));
+    return HttpResponse.html(renderer.message(page, m, mount(req), m.get("unsubscribe.confirm"),
+        pagePath(page, req) + "/subscriptions/unsubscribe", token, m.get("unsubscribe")));
   }
 
   /** Unsubscribes; also answers RFC 8058 one-click posts ({@code ?token=} in the URL). */
@@ -319,11 +319,11 @@ final class StatusPageRoutes {
     Messages m = messages(page, req);
     String token = first(form(req), "token").or(() -> req.query("token")).orElse("");
     if (pages.verifyUnsubscribe(token).isEmpty()) {
-      return HttpResponse.html(404, renderer.message(page, m, m.get("unsubscribe.invalid"), null,
+      return HttpResponse.html(404, renderer.message(page, m, mount(req), m.get("unsubscribe.invalid"), null,
           null, null));
     }
     pages.unsubscribe(token);
-    return HttpResponse.html(renderer.message(page, m, m.get("unsubscribe.done"), null, null,
+    return HttpResponse.html(renderer.message(page, m, mount(req), m.get("unsubscribe.done"), null, null,
         null));
   }
 
@@ -338,8 +338,14 @@ final class StatusPageRoutes {
         new HttpStatusException(404, "no such status page"));
   }
 
-  private String pagePath(StatusPage page) {
-    return base + "/" + page.id().value();
+  private String pagePath(StatusPage page, HttpRequest req) {
+    return mount(req) + base + "/" + page.id().value();
+  }
+
+  /** Returns the path the kit's routes are mounted under ({@code ""} at the root). */
+  private static String mount(HttpRequest req) {
+    String path = req.baseUrl().getRawPath();
+    return path == null || path.equals("/") ? "" : path;
   }
 
   private static Messages messages(StatusPage page, HttpRequest req) {

@@ -22,7 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -55,6 +57,8 @@ public final class StatusPages {
   private final Bars bars;
   private final AtomicLong generation = new AtomicLong();
   private final ConcurrentHashMap<String, Instant> downSince = new ConcurrentHashMap<>();
+  private final ReentrantLock tickLock = new ReentrantLock();
+  private final AtomicBoolean tickAgain = new AtomicBoolean();
 
   StatusPages(Clock clock, IdGenerator ids, StatusPagesConfig config,
       Supplier<Optional<AvailabilityView>> view, StatusPageRepository pages,
@@ -391,7 +395,33 @@ public final class StatusPages {
    * and opens or resolves automatic reports. Called by the module's driver; hosts on a simulated
    * clock call it after advancing time. Never throws for one bad page: it is skipped and logged.
    */
-  public synchronized void tick() {
+  public void tick() {
+    tickLock.lock();
+    try {
+      tickNow();
+    } finally {
+      tickLock.unlock();
+    }
+  }
+
+  /**
+   * Ticks unless a tick is running, in which case that tick runs once more when it ends. Never
+   * waits: the kit's event bus calls this on the publisher's thread, which may hold the locks of
+   * the module that raised the alert.
+   */
+  void tickSoon() {
+    tickAgain.set(true);
+    while (tickAgain.get() && tickLock.tryLock()) {
+      try {
+        tickAgain.set(false);
+        tickNow();
+      } finally {
+        tickLock.unlock();
+      }
+    }
+  }
+
+  private void tickNow() {
     Instant now = clock.instant();
     for (MaintenanceWindow w : maintenance.listOpen()) {
       page(w.pageId()).ifPresent(p -> advance(p, w, now));
@@ -625,10 +655,18 @@ public final class StatusPages {
     }
   }
 
-  /** Returns a link to {@code relative} under the page: absolute when a public URL is set. */
+  /**
+   * Returns a link to {@code relative} under the page for messages: absolute when the page has a
+   * public URL or the config a public base URL, else a path.
+   */
   String link(StatusPage page, String relative) {
+    return link(page, relative, config.publicBaseUrl());
+  }
+
+  /** Returns a link under the page, served below {@code mount} (a URL or path prefix, or ""). */
+  String link(StatusPage page, String relative, String mount) {
     String base = page.options().publicUrl().map(Object::toString)
-        .orElse(config.basePath() + "/" + page.id().value() + "/");
+        .orElse(mount + config.basePath() + "/" + page.id().value() + "/");
     return base + relative;
   }
 

@@ -1,5 +1,6 @@
 package dev.obskit.statuspages;
 
+import dev.obskit.core.config.ConfigProperties;
 import dev.obskit.core.notify.Notifier;
 import dev.obskit.statuspages.access.AccessGate;
 import java.time.Duration;
@@ -43,6 +44,7 @@ public final class StatusPagesConfig {
   private final Duration tickInterval;
   private final boolean driverEnabled;
   private final String basePath;
+  private final String publicBaseUrl;
   private final List<Notifier> notifiers;
   private final List<AccessGate> accessGates;
   private final List<StatusPage> pages;
@@ -59,6 +61,7 @@ public final class StatusPagesConfig {
     tickInterval = b.tickInterval;
     driverEnabled = b.driverEnabled;
     basePath = b.basePath;
+    publicBaseUrl = b.publicBaseUrl;
     notifiers = List.copyOf(b.notifiers);
     accessGates = List.copyOf(b.accessGates);
     pages = List.copyOf(b.pages);
@@ -68,6 +71,40 @@ public final class StatusPagesConfig {
   /** Returns the defaults. */
   public static StatusPagesConfig defaults() {
     return builder().build();
+  }
+
+  /**
+   * Reads {@code obs.statuspages.*}: {@code base-path}, {@code public-base-url} (default {@code
+   * obs.http.public-url}), {@code partial-weight}, {@code
+   * degraded-weight}, {@code verification-ttl}, {@code session-ttl}, {@code cache-ttl}, {@code
+   * tick-interval}, {@code driver.enabled}, {@code login.attempts}, {@code login.window}; absent
+   * keys keep the defaults. Pages are created in code ({@code StatusPages.createPage}) or come
+   * from the kit's store.
+   *
+   * @throws IllegalArgumentException naming the bad value
+   */
+  public static StatusPagesConfig fromProperties(ConfigProperties c) {
+    Builder b = builder()
+        .setBasePath(c.getString("obs.statuspages.base-path", DEFAULT_BASE_PATH))
+        .setPublicBaseUrl(c.getString("obs.statuspages.public-base-url",
+            c.getString("obs.http.public-url", "")))
+        .setVerificationTtl(c.getDuration("obs.statuspages.verification-ttl",
+            DEFAULT_VERIFICATION_TTL))
+        .setSessionTtl(c.getDuration("obs.statuspages.session-ttl", DEFAULT_SESSION_TTL))
+        .setCacheTtl(c.getDuration("obs.statuspages.cache-ttl", DEFAULT_CACHE_TTL))
+        .setTickInterval(c.getDuration("obs.statuspages.tick-interval", DEFAULT_TICK_INTERVAL))
+        .setDriverEnabled(c.getBoolean("obs.statuspages.driver.enabled", true))
+        .setLoginRateLimit(c.getInt("obs.statuspages.login.attempts", DEFAULT_LOGIN_ATTEMPTS),
+            c.getDuration("obs.statuspages.login.window", DEFAULT_LOGIN_WINDOW));
+    Double partial = c.getDouble("obs.statuspages.partial-weight");
+    if (partial != null) {
+      b.setPartialWeight(partial);
+    }
+    Double degraded = c.getDouble("obs.statuspages.degraded-weight");
+    if (degraded != null) {
+      b.setDegradedWeight(degraded);
+    }
+    return b.build();
   }
 
   /** Returns a builder with the defaults. */
@@ -125,6 +162,15 @@ public final class StatusPagesConfig {
     return basePath;
   }
 
+  /**
+   * Returns the absolute URL the kit's routes are served under (e.g. {@code
+   * https://example.com/obskit}, no trailing slash), used for links in messages to subscribers
+   * of pages without their own public URL; empty: such links are paths.
+   */
+  public String publicBaseUrl() {
+    return publicBaseUrl;
+  }
+
   /** Returns the notifiers subscribers are reached through, one per channel kind. */
   public List<Notifier> notifiers() {
     return notifiers;
@@ -157,6 +203,7 @@ public final class StatusPagesConfig {
     private Duration tickInterval = DEFAULT_TICK_INTERVAL;
     private boolean driverEnabled = true;
     private String basePath = DEFAULT_BASE_PATH;
+    private String publicBaseUrl = "";
     private final List<Notifier> notifiers = new ArrayList<>();
     private final List<AccessGate> accessGates = new ArrayList<>();
     private final List<StatusPage> pages = new ArrayList<>();
@@ -216,6 +263,17 @@ public final class StatusPagesConfig {
     /** Sets the URL prefix (default {@code /status}). */
     public Builder setBasePath(String basePath) {
       this.basePath = Objects.requireNonNull(basePath, "basePath");
+      return this;
+    }
+
+    /** Sets the absolute URL the kit's routes are served under, for links in messages. */
+    public Builder setPublicBaseUrl(String url) {
+      Objects.requireNonNull(url, "publicBaseUrl");
+      if (!url.isEmpty() && !url.matches("https?://[^\\s<>\"]+")) {
+        throw new IllegalArgumentException("publicBaseUrl must be an http(s) URL, got '" + url
+            + "'");
+      }
+      this.publicBaseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
       return this;
     }
 

@@ -59,7 +59,7 @@ public final class StatusPagesModule implements ObsModule {
       }
     }
     // React to monitors going down or up at once instead of at the next tick.
-    ctx.eventBus().subscribe(AlertEvent.class, e -> m.safeTick());
+    ctx.eventBus().subscribe(AlertEvent.class, e -> m.safeTick(m.pages::tickSoon));
     m.routes = new StatusPageRoutes(m.pages, config, ctx.clock(), m.sessionSecret);
     ctx.routes().add(m.routes.group());
     if (ctx.lookup(BillableAddOns.class).isEmpty()) {
@@ -82,7 +82,8 @@ public final class StatusPagesModule implements ObsModule {
         return t;
       });
       long every = config.tickInterval().toMillis();
-      driver.scheduleWithFixedDelay(this::safeTick, every, every, TimeUnit.MILLISECONDS);
+      driver.scheduleWithFixedDelay(() -> safeTick(pages::tick), every, every,
+          TimeUnit.MILLISECONDS);
     }
   }
 
@@ -120,9 +121,9 @@ public final class StatusPagesModule implements ObsModule {
     return routes;
   }
 
-  private void safeTick() {
+  private void safeTick(Runnable tick) {
     try {
-      pages.tick();
+      tick.run();
     } catch (RuntimeException | LinkageError e) {
       log.warn("status pages tick failed; the next one runs as planned", e);
     }

@@ -70,6 +70,7 @@ public final class TelemetryModule implements ObsModule {
     try {
       TelemetryRegistry.register(t);
       context.register(Telemetry.class, t);
+      context.routes().add(dev.obskit.telemetry.http.TailRoutes.group(t.tail(), context.config()));
     } catch (IllegalStateException e) {
       t.close(Duration.ofSeconds(1));
       throw e;

@@ -1,11 +1,14 @@
 package dev.obskit.uptime;
 
+import dev.obskit.uptime.browser.SeleniumBrowserLauncher;
+import dev.obskit.uptime.browser.TransactionChecker;
 import dev.obskit.uptime.check.Causes;
 import dev.obskit.uptime.check.CheckResult;
 import dev.obskit.uptime.check.Checker;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.check.MonitorKind;
 import dev.obskit.uptime.check.SkipCause;
+import dev.obskit.uptime.db.DatabaseChecker;
 import dev.obskit.uptime.dns.DnsChecker;
 import dev.obskit.uptime.domain.DomainExpiryChecker;
 import dev.obskit.uptime.http.HttpChecker;
@@ -49,6 +52,7 @@ final class Probes {
   private final int httpQueueCapacity;
   private final ResolverCanary canary;
   private volatile boolean stopping;
+  private final TransactionChecker journeys;
 
   Probes(Clock clock, UptimeConfig config, BiConsumer<String, Throwable> workerDeaths) {
     this.clock = clock;
@@ -74,6 +78,11 @@ final class Probes {
     put(new DomainExpiryChecker(clock, pool));
     put(new MailChecker(clock, pool));
     put(new PingChecker(clock, pool));
+    put(new DatabaseChecker(clock, pool));
+    this.journeys = TransactionChecker.create(clock,
+        config.browserLauncher().or(SeleniumBrowserLauncher::distribution),
+        config.browserPoolSize(), 4 * config.browserPoolSize(), config.screenshotDirectory());
+    put(journeys);
     config.checkers().forEach(this::put);
   }
 
@@ -150,6 +159,7 @@ final class Probes {
   void shutdown(Duration timeout) {
     stopping = true;
     pool.shutdownNow();
+    journeys.close();
     http.dispatcher().cancelAll();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class SelfMonitor {
   /** Dedup key of the self-monitoring alert. */
   static final String ALERT_KEY = "obskit:uptime:checks-not-running";
+  /** Shortest interval between two scans for starved monitors. */
+  static final Duration EVALUATION_INTERVAL = Duration.ofSeconds(10);
 
   private final UptimeConfig config;
   private final AlertManager alerts;
@@ -31,6 +33,7 @@ final class SelfMonitor {
   private final Instant[] lastAt = new Instant[SkipCause.values().length];
   private final Map<String, Problem> problems = new ConcurrentHashMap<>();
   private boolean alertOpen;
+  private Instant lastEvaluation = Instant.MIN;
 
   SelfMonitor(UptimeConfig config, AlertManager alerts) {
     this.config = config;
@@ -85,6 +88,12 @@ final class SelfMonitor {
    * configured limit, and resolves it once none has.
    */
   void evaluate(Instant now, Collection<MonitorRuntime> runtimes) {
+    synchronized (this) {
+      if (now.isBefore(lastEvaluation.plus(EVALUATION_INTERVAL))) {
+        return; // a scan of every monitor, at most every 10 s of module time
+      }
+      lastEvaluation = now;
+    }
     Duration limit = config.unknownAlertAfter();
     List<MonitorRuntime> starved = new ArrayList<>();
     for (MonitorRuntime rt : runtimes) {

@@ -4,6 +4,8 @@ import dev.obskit.core.config.Checks;
 import dev.obskit.core.config.ConfigException;
 import dev.obskit.core.config.ConfigProperties;
 import dev.obskit.core.id.TeamId;
+import dev.obskit.uptime.browser.BrowserLauncher;
+import dev.obskit.uptime.browser.SeleniumBrowserLauncher;
 import dev.obskit.uptime.check.Checker;
 import dev.obskit.uptime.check.Monitor;
 import dev.obskit.uptime.heartbeat.Heartbeat;
@@ -56,6 +58,8 @@ public final class UptimeConfig {
   public static final Duration DEFAULT_HEALTH_WINDOW = Duration.ofMinutes(5);
   /** Default team that receives ObsKit's self-monitoring alerts. */
   public static final TeamId DEFAULT_OPERATOR_TEAM = TeamId.of("obskit");
+  /** Default most browsers running transaction monitors at once. */
+  public static final int DEFAULT_BROWSER_POOL_SIZE = 2;
   /** Default interval between history snapshots. */
   public static final Duration DEFAULT_SNAPSHOT_INTERVAL = Duration.ofMinutes(5);
 
@@ -80,8 +84,14 @@ public final class UptimeConfig {
   private final Duration healthWindow;
   private final TeamId operatorTeam;
   private final Optional<String> resolverCanary;
+  private final Optional<BrowserLauncher> browserLauncher;
+  private final int browserPoolSize;
+  private final Path screenshotDirectory;
 
   private UptimeConfig(Builder b) {
+    this.browserLauncher = Optional.ofNullable(b.browserLauncher);
+    this.browserPoolSize = b.browserPoolSize;
+    this.screenshotDirectory = b.screenshotDirectory;
     this.probeQueueCapacity = b.probeQueueCapacity;
     this.unknownAlertAfter = b.unknownAlertAfter;
     this.healthWindow = b.healthWindow;
@@ -264,6 +274,24 @@ public final class UptimeConfig {
     return resolverCanary;
   }
 
+  /**
+   * Returns the browser engine of transaction monitors; empty uses the distribution's Chromium
+   * through Selenium when both are installed ({@link SeleniumBrowserLauncher#distribution()}).
+   */
+  public Optional<BrowserLauncher> browserLauncher() {
+    return browserLauncher;
+  }
+
+  /** Returns the most browsers running journeys at once. */
+  public int browserPoolSize() {
+    return browserPoolSize;
+  }
+
+  /** Returns where failure screenshots of transaction monitors are written. */
+  public Path screenshotDirectory() {
+    return screenshotDirectory;
+  }
+
   /** Builds an {@link UptimeConfig}; validates eagerly. Not thread-safe. */
   public static final class Builder {
     private int probeThreads = DEFAULT_PROBE_THREADS;
@@ -287,8 +315,30 @@ public final class UptimeConfig {
     private Duration healthWindow = DEFAULT_HEALTH_WINDOW;
     private TeamId operatorTeam = DEFAULT_OPERATOR_TEAM;
     private String resolverCanary;
+    private BrowserLauncher browserLauncher;
+    private int browserPoolSize = DEFAULT_BROWSER_POOL_SIZE;
+    private Path screenshotDirectory = Path.of(System.getProperty("java.io.tmpdir"),
+        "obskit-screenshots");
 
     Builder() {}
+
+    /** Sets the browser engine of transaction monitors (e.g. a Playwright adapter). */
+    public Builder setBrowserLauncher(BrowserLauncher launcher) {
+      this.browserLauncher = Objects.requireNonNull(launcher, "browserLauncher");
+      return this;
+    }
+
+    /** Sets the most browsers running journeys at once, 1 to 64. Default 2. */
+    public Builder setBrowserPoolSize(int size) {
+      this.browserPoolSize = bounded("browserPoolSize", size, 64);
+      return this;
+    }
+
+    /** Sets where failure screenshots are written. Default {@code <tmp>/obskit-screenshots}. */
+    public Builder setScreenshotDirectory(Path dir) {
+      this.screenshotDirectory = Objects.requireNonNull(dir, "screenshotDirectory");
+      return this;
+    }
 
     /**
      * Sets the capacity of the probe pool's waiting queue, 0 to 1,000,000 (0: a check starts only

@@ -120,9 +120,12 @@ public final class UptimeModule implements ObsModule {
     config.monitors().forEach(module::addMonitor);
     config.heartbeats().forEach(module::addHeartbeat);
     config.slos().forEach(module::addSlo);
+    UptimeAvailabilityView view = new UptimeAvailabilityView(module);
     if (ctx.lookup(AvailabilityView.class).isEmpty()) {
-      ctx.register(AvailabilityView.class, new UptimeAvailabilityView(module));
+      ctx.register(AvailabilityView.class, view);
     }
+    ctx.routes().add(dev.obskit.uptime.http.UptimeApiRoutes.group(module, view, ctx.clock(),
+        dev.obskit.core.http.ApiAccess.fromConfig(ctx.config())));
     return module;
   }
 

@@ -30,9 +30,23 @@ public final class MarginCalculator {
   /** Returns the margin report of {@code month} in {@code currency}. */
   public static MarginReport monthly(YearMonth month, Currency currency, List<Invoice> invoices,
       List<CostRecord> costs) {
+    return monthly(month, currency, invoices, Money.zero(currency), costs);
+  }
+
+  /**
+   * Returns the margin report of {@code month} in {@code currency}, counting {@code
+   * externalRevenue} (revenue billed outside ObsKit's invoices, such as Stripe's monthly recurring
+   * revenue from {@code StripeRevenue}) on top of the invoices, spread over the days like them.
+   */
+  public static MarginReport monthly(YearMonth month, Currency currency, List<Invoice> invoices,
+      Money externalRevenue, List<CostRecord> costs) {
     Objects.requireNonNull(month, "month");
     Objects.requireNonNull(currency, "currency");
-    Money revenue = Money.zero(currency);
+    Money revenue = Objects.requireNonNull(externalRevenue, "externalRevenue").rounded();
+    if (!revenue.currency().equals(currency)) {
+      throw new IllegalArgumentException("external revenue " + externalRevenue + " is not in "
+          + currency.getCurrencyCode());
+    }
     for (Invoice invoice : invoices) {
       if (invoice.period().month().equals(month)) {
         revenue = revenue.plus(invoice.total());

@@ -29,10 +29,11 @@ final class MeterState {
    * for another; FAILED (nothing kept, key released) when the value would overflow.
    */
   IngestOutcome record(UsageEvent event) {
-    Long previous = keys.putIfAbsent(event.idempotencyKey(), event.quantity());
+    Long previous = keys.get(event.idempotencyKey()); // no boxing on the duplicate path
     if (previous != null) {
       return previous == event.quantity() ? IngestOutcome.DUPLICATE : IngestOutcome.CONFLICT;
     }
+    keys.put(event.idempotencyKey(), event.quantity());
     try {
       apply(event);
     } catch (ArithmeticException overflow) {

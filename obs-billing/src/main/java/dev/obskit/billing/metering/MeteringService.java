@@ -139,7 +139,9 @@ public final class MeteringService {
       return reject(event, RejectReason.MISSING_DIMENSION, "meter " + meter.name()
           + " counts distinct '" + meter.uniqueDimension() + "' but the event has none");
     }
-    BillingPeriod period = periodOf(event.teamId(), event.timestamp());
+    BillingPeriod period = !event.timestamp().isBefore(window.start)
+        && event.timestamp().isBefore(window.end) ? window.period
+        : periodOf(event.teamId(), event.timestamp());
     IngestOutcome outcome;
     try {
       outcome = ledger.record(period, meter, event);

@@ -16,8 +16,8 @@ import java.time.YearMonth;
  * <p>Keys are scoped by team, meter and period: the same key from two tenants, or on two meters,
  * counts for each (OpenMeter's cross-tenant dedupe warning), and one occurrence has one timestamp,
  * hence one period. A key replayed with a different quantity is a {@link IngestOutcome#CONFLICT},
- * not a silent duplicate. (The JDBC ledger still scopes keys by team and period only and reports
- * such replays as duplicates.) Thread-safe.
+ * not a silent duplicate (the in-memory ledger and obs-store-jdbc's both keep the quantity with
+ * the key). Thread-safe.
  */
 public interface UsageLedger {
   /** Atomically counts the event and records its key, or does neither. */

@@ -116,6 +116,18 @@ class MeteringDefectsTest {
         .containsExactly("january", "later-feb", "a-day-ahead");
   }
 
+  @Test
+  void eventSlightlyAhead_inTheNextPeriod_isMeteredInThatPeriod() {
+    ManualClock late = ManualClock.startingAt(Instant.parse("2026-03-31T23:00:00Z"));
+    MeteringService s = new MeteringService(UsageLedger.inMemory(), MeterCatalog.defaults(), late, 10);
+    s.ingest(UsageEvent.of(TEAM, Meters.ERROR_EVENTS, 1, late.instant(), "march"));
+    s.ingest(UsageEvent.of(TEAM, Meters.ERROR_EVENTS, 2, Instant.parse("2026-04-01T10:00:00Z"), "april"));
+
+    assertThat(s.usage(TEAM, MARCH).value(Meters.ERROR_EVENTS)).isEqualTo(1);
+    assertThat(s.usage(TEAM, BillingPeriod.utc(YearMonth.of(2026, 4))).value(Meters.ERROR_EVENTS))
+        .isEqualTo(2);
+  }
+
   // defect 8
   @Test
   void absurdQuantity_isRefused_withAClearReason() {

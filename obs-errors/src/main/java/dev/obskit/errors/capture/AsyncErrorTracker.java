@@ -3,6 +3,7 @@ package dev.obskit.errors.capture;
 import dev.obskit.errors.EventProcessor;
 import dev.obskit.errors.event.Breadcrumb;
 import dev.obskit.errors.event.ErrorEvent;
+import dev.obskit.errors.event.EventJson;
 import dev.obskit.errors.event.ExceptionValue;
 import dev.obskit.errors.event.Level;
 import dev.obskit.errors.event.LogEntry;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +30,12 @@ import org.slf4j.LoggerFactory;
  * happen there: the sampling decision, the duplicate check, reading the time, an event id, two
  * immutable scope snapshots and a non-blocking queue offer. A single daemon worker turns captures
  * into events (stack conversion, scope merge, before-send) and hands them to the sink. The queue
- * is bounded; a full queue drops and counts. Thread-safe.
+ * is bounded; when it is full, captures overflow to the configured {@link CaptureSpool} (converted
+ * on the capturing thread) and are processed when the worker catches up; without a spool, or
+ * when the spool is full, the capture is dropped, counted exactly, and {@link #healthWarning()}
+ * says so. The duplicate check is lock-free ({@link RecentThrowables}). The worker catches every
+ * Throwable per event (a hook's Error is counted, not fatal) and is replaced if it ever dies.
+ * Thread-safe.
  */
 public final class AsyncErrorTracker implements ErrorTracker {
   private static final Logger log = LoggerFactory.getLogger(AsyncErrorTracker.class);
@@ -48,10 +53,13 @@ public final class AsyncErrorTracker implements ErrorTracker {
   private final ArrayBlockingQueue<Pending> queue;
   private final Scope globalScope;
   private final ThreadLocal<Scope> threadScope;
-  private final Map<Throwable, Boolean> captured = new WeakHashMap<>();
-  private final Thread worker;
+  private final RecentThrowables captured = new RecentThrowables();
+  private final CaptureSpool spool;
+  private final Object workerLock = new Object();
+  private volatile Thread worker;
   private final Object idle = new Object();
   private volatile boolean closed;
+  private final AtomicLong lastSpoolWarning = new AtomicLong(Long.MIN_VALUE);
 
   private final AtomicLong capturedCount = new AtomicLong();
   private final AtomicLong sampledOut = new AtomicLong();
@@ -61,6 +69,8 @@ public final class AsyncErrorTracker implements ErrorTracker {
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong hookFailures = new AtomicLong();
+  private final AtomicLong spooled = new AtomicLong();
+  private final AtomicLong workerRestarts = new AtomicLong();
 
   AsyncErrorTracker(CaptureConfig config, Clock clock, CaptureSink sink) {
     this.config = Objects.requireNonNull(config, "config");
@@ -70,9 +80,34 @@ public final class AsyncErrorTracker implements ErrorTracker {
     this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
     this.globalScope = new Scope(config.maxBreadcrumbs());
     this.threadScope = ThreadLocal.withInitial(() -> new Scope(config.maxBreadcrumbs()));
-    this.worker = new Thread(this::work, "obskit-errors-worker");
-    worker.setDaemon(true);
-    worker.start();
+    this.spool = config.spool();
+    if (spool != null) {
+      // Captures a previous process spooled are pending here until the worker processes them.
+      capturedCount.addAndGet(spool.size());
+    }
+    this.worker = startWorker();
+  }
+
+  private Thread startWorker() {
+    Thread t = new Thread(this::work, "obskit-errors-worker");
+    t.setDaemon(true);
+    t.setUncaughtExceptionHandler((thread, e) ->
+        log.error("error tracker worker died; it is replaced on the next capture", e));
+    t.start();
+    return t;
+  }
+
+  /** Replaces a worker that died (it catches everything, so only a JVM-level failure does this). */
+  private void ensureWorker() {
+    if (worker.isAlive() || closed) {
+      return;
+    }
+    synchronized (workerLock) {
+      if (!worker.isAlive() && !closed) {
+        workerRestarts.incrementAndGet();
+        worker = startWorker();
+      }
+    }
   }
 
   @Override
@@ -124,39 +159,96 @@ public final class AsyncErrorTracker implements ErrorTracker {
         message, Thread.currentThread().getName(), context, globalScope.snapshot(),
         threadScope.get().snapshot());
     capturedCount.incrementAndGet();
-    if (!queue.offer(p)) {
+    ensureWorker();
+    if (!queue.offer(p) && !spill(p)) {
       capturedCount.decrementAndGet();
       dropped.incrementAndGet();
+      warnDropped();
       return EMPTY_ID;
     }
     return id;
   }
 
+  /**
+   * Writes a capture the full queue refused to the spool: converted and serialized here, on the
+   * capturing thread (the cost of overload, instead of a loss). Returns false when there is no
+   * spool, it is full, or conversion failed.
+   */
+  private boolean spill(Pending p) {
+    if (spool == null) {
+      return false;
+    }
+    try {
+      if (spool.append(EventJson.write(toEvent(p)))) {
+        spooled.incrementAndGet();
+        return true;
+      }
+    } catch (Throwable e) {
+      log.warn("could not spool captured event {}", p.eventId, e);
+    }
+    return false;
+  }
+
+  private void warnDropped() {
+    long now = System.nanoTime();
+    long last = lastSpoolWarning.get();
+    if ((last == Long.MIN_VALUE || now - last > 60_000_000_000L)
+        && lastSpoolWarning.compareAndSet(last, now)) {
+      log.warn("error tracker dropping captures: {} ({})", healthWarning(), stats());
+    }
+  }
+
+  /**
+   * Returns why captures are being lost, or null when none were: the exact number dropped and
+   * whether the queue alone or the spool too was full. Thread-safe.
+   */
+  public String healthWarning() {
+    long lost = dropped.get();
+    if (lost == 0 && workerRestarts.get() == 0) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder();
+    if (lost > 0) {
+      sb.append(lost).append(" captures dropped: ").append(spool == null
+          ? "the capture queue was full (no spool configured)" : "the capture spool was full");
+    }
+    if (workerRestarts.get() > 0) {
+      sb.append(sb.length() > 0 ? "; " : "").append("worker replaced ")
+          .append(workerRestarts.get()).append(" times");
+    }
+    return sb.toString();
+  }
+
   /** Records the Throwable; false if it, or one of its causes, was captured before (by identity). */
   private boolean firstCapture(Throwable throwable) {
-    synchronized (captured) {
-      Throwable t = throwable;
-      for (int i = 0; t != null && i < MAX_CAUSES_CHECKED; i++, t = t.getCause()) {
-        if (captured.containsKey(t)) {
-          return false;
-        }
+    Throwable t = throwable;
+    for (int i = 0; t != null && i < MAX_CAUSES_CHECKED; i++, t = t.getCause()) {
+      if (captured.contains(t)) {
+        return false;
       }
-      captured.put(throwable, Boolean.TRUE);
-      return true;
     }
+    return captured.add(throwable);
   }
 
   private void work() {
     while (!closed || !queue.isEmpty()) {
-      Pending p;
       try {
-        p = queue.poll(100, TimeUnit.MILLISECONDS);
+        Pending p = queue.poll();
+        if (p != null) {
+          process(p);
+        } else if (!drainOneSpooled()) {
+          p = queue.poll(100, TimeUnit.MILLISECONDS);
+          if (p != null) {
+            process(p);
+          }
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      }
-      if (p != null) {
-        process(p);
+      } catch (Throwable e) {
+        // process() catches everything itself; this guards the loop against the unforeseen.
+        failed.incrementAndGet();
+        log.warn("error tracker worker failed; continuing", e);
       }
       if (queue.isEmpty()) {
         synchronized (idle) {
@@ -164,6 +256,27 @@ public final class AsyncErrorTracker implements ErrorTracker {
         }
       }
     }
+  }
+
+  /** Processes one spooled event; false when the spool is empty (or there is none). */
+  private boolean drainOneSpooled() {
+    if (spool == null || closed) {
+      return false;
+    }
+    byte[] bytes = spool.poll();
+    if (bytes == null) {
+      return false;
+    }
+    ErrorEvent event;
+    try {
+      event = EventJson.read(bytes);
+    } catch (Throwable e) {
+      failed.incrementAndGet();
+      log.warn("unreadable spooled event skipped: {}", e.toString());
+      return true;
+    }
+    deliver(event, event.eventId());
+    return true;
   }
 
   /**
@@ -180,6 +293,11 @@ public final class AsyncErrorTracker implements ErrorTracker {
       log.warn("could not convert captured event {}", p.eventId, e);
       return;
     }
+    deliver(event, p.eventId);
+  }
+
+  /** Runs the before-send hook and hands the event to the sink; catches everything. */
+  private void deliver(ErrorEvent event, String eventId) {
     ErrorEvent sent;
     try {
       sent = config.beforeSend().apply(event);
@@ -187,7 +305,7 @@ public final class AsyncErrorTracker implements ErrorTracker {
       // Sentry's rule: a failing hook may have left personal data half-scrubbed, so drop.
       filtered.incrementAndGet();
       hookFailures.incrementAndGet();
-      log.warn("beforeSend threw for event {}; event dropped", p.eventId, e);
+      log.warn("beforeSend threw for event {}; event dropped", eventId, e);
       return;
     }
     if (sent == null) {
@@ -199,7 +317,7 @@ public final class AsyncErrorTracker implements ErrorTracker {
       delivered.incrementAndGet();
     } catch (Throwable e) {
       failed.incrementAndGet();
-      log.warn("error sink failed for event {}", p.eventId, e);
+      log.warn("error sink failed for event {}", eventId, e);
     }
   }
 
@@ -259,10 +377,10 @@ public final class AsyncErrorTracker implements ErrorTracker {
   public boolean flush(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (idle) {
-      while (stats().pending() > 0) {
+      while (outstanding() > 0) {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0 || !worker.isAlive()) {
-          return stats().pending() <= 0;
+          return outstanding() <= 0;
         }
         try {
           idle.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(remaining, 50_000_000L))));
@@ -275,10 +393,17 @@ public final class AsyncErrorTracker implements ErrorTracker {
     return true;
   }
 
+  /** Captures still to process; once closed, the spool's stay on disk for the next start. */
+  private long outstanding() {
+    long pending = stats().pending();
+    return closed && spool != null ? pending - spool.size() : pending;
+  }
+
   @Override
   public TrackerStats stats() {
     return new TrackerStats(capturedCount.get(), sampledOut.get(), deduplicated.get(), dropped.get(),
-        filtered.get(), delivered.get(), failed.get());
+        filtered.get(), delivered.get(), failed.get(), spooled.get(), hookFailures.get(),
+        workerRestarts.get());
   }
 
   /**
@@ -297,6 +422,15 @@ public final class AsyncErrorTracker implements ErrorTracker {
     }
     int left = queue.size();
     queue.clear();
+    if (spool != null) {
+      // Spooled captures stay on disk for the next start; they are pending, not lost.
+      long kept = spool.size();
+      capturedCount.addAndGet(-kept);
+      if (kept > 0) {
+        log.info("error tracker closed with {} captures kept in the spool for the next start", kept);
+      }
+      spool.close();
+    }
     if (left > 0) {
       dropped.addAndGet(left);
       capturedCount.addAndGet(-left);

@@ -23,10 +23,12 @@ import java.util.function.UnaryOperator;
  * @param release the release attached to every event, or null
  * @param environment the environment, or null
  * @param serverName the server name, or null
+ * @param spool where captures overflow when the queue is full (processed when the worker catches
+ *     up; only a full spool drops), or null to drop at once; the tracker closes it
  */
 public record CaptureConfig(List<String> inAppPackages, double sampleRate, int maxBreadcrumbs,
     int queueCapacity, int maxFrames, boolean deduplicate, UnaryOperator<ErrorEvent> beforeSend,
-    String release, String environment, String serverName) {
+    String release, String environment, String serverName, CaptureSpool spool) {
   /** Default breadcrumbs per scope, as sentry-java. */
   public static final int DEFAULT_MAX_BREADCRUMBS = 100;
   /** Default capture queue capacity. */
@@ -58,6 +60,7 @@ public record CaptureConfig(List<String> inAppPackages, double sampleRate, int m
   public static final class Builder {
     private final List<String> inApp = new ArrayList<>();
     private double sampleRate = 1.0;
+    private CaptureSpool spool;
     private int maxBreadcrumbs = DEFAULT_MAX_BREADCRUMBS;
     private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
     private int maxFrames = DEFAULT_MAX_FRAMES;
@@ -130,10 +133,19 @@ public record CaptureConfig(List<String> inAppPackages, double sampleRate, int m
       return this;
     }
 
+    /**
+     * Sets where captures overflow when the queue is full, e.g. {@code
+     * FileCaptureSpool.open(dir, 64 << 20)}; none by default (a full queue drops and counts).
+     */
+    public Builder setSpool(CaptureSpool spool) {
+      this.spool = Objects.requireNonNull(spool, "spool");
+      return this;
+    }
+
     /** Returns the config. */
     public CaptureConfig build() {
       return new CaptureConfig(inApp, sampleRate, maxBreadcrumbs, queueCapacity, maxFrames,
-          deduplicate, beforeSend, release, environment, serverName);
+          deduplicate, beforeSend, release, environment, serverName, spool);
     }
   }
 }

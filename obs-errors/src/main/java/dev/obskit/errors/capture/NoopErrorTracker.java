@@ -7,7 +7,7 @@ import java.time.Duration;
 /** Captures nothing; its scopes accept writes but nothing reads them. */
 final class NoopErrorTracker implements ErrorTracker {
   static final NoopErrorTracker INSTANCE = new NoopErrorTracker();
-  private static final TrackerStats ZERO = new TrackerStats(0, 0, 0, 0, 0, 0, 0);
+  private static final TrackerStats ZERO = new TrackerStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   private final Scope scope = new Scope(0);
 

@@ -18,8 +18,11 @@ public final class ProcessingBudget implements AutoCloseable {
   private static final ThreadLocal<ProcessingBudget> CURRENT = new ThreadLocal<>();
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final boolean CPU_CLOCK = cpuClockAvailable();
-  /** The clock is read once per this many checks; a check is otherwise a decrement. */
-  private static final int CHECKS_PER_READ = 32;
+  /**
+   * The clock is read once per this many check units (a thread CPU clock read costs about half a
+   * microsecond); a check is otherwise a decrement. A unit is about a frame's worth of work.
+   */
+  private static final int CHECKS_PER_READ = 1024;
 
   private final long limitNanos;
   private final long startNanos;
@@ -46,8 +49,13 @@ public final class ProcessingBudget implements AutoCloseable {
    * nothing when none is started. Cheap enough to call per frame.
    */
   public static void check() {
+    check(1);
+  }
+
+  /** Like {@link #check()} for work worth {@code units} checks (e.g. one per 256 characters). */
+  public static void check(int units) {
     ProcessingBudget budget = CURRENT.get();
-    if (budget != null && --budget.countdown <= 0) {
+    if (budget != null && (budget.countdown -= units) <= 0) {
       budget.countdown = CHECKS_PER_READ;
       long used = now() - budget.startNanos;
       if (used > budget.limitNanos) {

@@ -36,7 +36,7 @@ public final class MessageParameterizer {
     if (message == null || message.isEmpty()) {
       return message;
     }
-    ProcessingBudget.check();
+    ProcessingBudget.check(1 + message.length() / 256);
     return new Scanner(message).run();
   }
 

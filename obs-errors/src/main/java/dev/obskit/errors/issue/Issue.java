@@ -34,12 +34,26 @@ import java.util.Objects;
  * @param firstRelease the release the issue was first seen in, or null
  * @param lastRelease the release of the latest event, or null
  * @param regressions how often it came back after being resolved
+ * @param assignee who owns it, {@code user:<id>} or {@code team:<id>}, or null
+ * @param mergedInto the issue this one was merged into (its new events count there), or null
  */
 public record Issue(IssueId id, TeamId teamId, ProjectId projectId, long version, String groupHash,
     String groupingConfig, GroupingStrategy strategy, String title, String culprit, Level level,
     IssueStatus status, IgnoreCondition ignore, long ignoredEvents, String resolvedRelease,
     Instant firstSeen, Instant lastSeen, long count, long usersAffected, String firstRelease,
-    String lastRelease, long regressions) implements Aggregate<IssueId> {
+    String lastRelease, long regressions, String assignee, IssueId mergedInto)
+    implements Aggregate<IssueId> {
+
+  /** An issue without assignee that is not merged. */
+  public Issue(IssueId id, TeamId teamId, ProjectId projectId, long version, String groupHash,
+      String groupingConfig, GroupingStrategy strategy, String title, String culprit, Level level,
+      IssueStatus status, IgnoreCondition ignore, long ignoredEvents, String resolvedRelease,
+      Instant firstSeen, Instant lastSeen, long count, long usersAffected, String firstRelease,
+      String lastRelease, long regressions) {
+    this(id, teamId, projectId, version, groupHash, groupingConfig, strategy, title, culprit, level,
+        status, ignore, ignoredEvents, resolvedRelease, firstSeen, lastSeen, count, usersAffected,
+        firstRelease, lastRelease, regressions, null, null);
+  }
 
   /** Validates the required components. */
   public Issue {
@@ -65,7 +79,30 @@ public record Issue(IssueId id, TeamId teamId, ProjectId projectId, long version
   Issue withStatus(IssueStatus newStatus, IgnoreCondition newIgnore, String release) {
     return new Issue(id, teamId, projectId, version + 1, groupHash, groupingConfig, strategy, title,
         culprit, level, newStatus, newIgnore, 0, release, firstSeen, lastSeen, count,
-        usersAffected, firstRelease, lastRelease, regressions);
+        usersAffected, firstRelease, lastRelease, regressions, assignee, mergedInto);
+  }
+
+  Issue withAssignee(String newAssignee) {
+    return new Issue(id, teamId, projectId, version + 1, groupHash, groupingConfig, strategy, title,
+        culprit, level, status, ignore, ignoredEvents, resolvedRelease, firstSeen, lastSeen, count,
+        usersAffected, firstRelease, lastRelease, regressions, newAssignee, mergedInto);
+  }
+
+  /** This issue merged into {@code target} (null: unmerged). */
+  Issue withMergedInto(IssueId target) {
+    return new Issue(id, teamId, projectId, version + 1, groupHash, groupingConfig, strategy, title,
+        culprit, level, status, ignore, ignoredEvents, resolvedRelease, firstSeen, lastSeen, count,
+        usersAffected, firstRelease, lastRelease, regressions, assignee, target);
+  }
+
+  /** The merge target gaining (or, on unmerge, losing) another issue's events and span. */
+  Issue withMerged(long events, long users, Instant otherFirst, Instant otherLast) {
+    return new Issue(id, teamId, projectId, version + 1, groupHash, groupingConfig, strategy, title,
+        culprit, level, status, ignore, ignoredEvents, resolvedRelease,
+        otherFirst != null && otherFirst.isBefore(firstSeen) ? otherFirst : firstSeen,
+        otherLast != null && otherLast.isAfter(lastSeen) ? otherLast : lastSeen,
+        Math.max(0, count + events), Math.max(0, usersAffected + users), firstRelease, lastRelease,
+        regressions, assignee, mergedInto);
   }
 
   Issue withEvent(Instant at, Level newLevel, String release, long newUsers, IssueStatus newStatus,
@@ -74,6 +111,6 @@ public record Issue(IssueId id, TeamId teamId, ProjectId projectId, long version
         culprit, newLevel, newStatus, newIgnore, newIgnoredEvents, newResolvedRelease, firstSeen,
         at.isAfter(lastSeen) ? at : lastSeen, count + 1, usersAffected + newUsers,
         firstRelease != null ? firstRelease : release, release != null ? release : lastRelease,
-        newRegressions);
+        newRegressions, assignee, mergedInto);
   }
 }

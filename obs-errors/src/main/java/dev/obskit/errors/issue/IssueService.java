@@ -107,6 +107,7 @@ public final class IssueService {
         if (current == null) {
           return create(project, event, grouping, now, userKey);
         }
+        current = followMerge(current, event, now);
         IssueUpdate update = count(project, current, event, now, userKey);
         linkOtherHashes(project, current.id(), hashes, matched - 1,
             hashes.size() == 1 ? hashes : grouping.linkableHashes());
@@ -117,6 +118,23 @@ public final class IssueService {
     }
     throw new IllegalStateException("issue " + grouping.hash() + " kept changing under "
         + MAX_ATTEMPTS + " attempts");
+  }
+
+  /**
+   * For an issue merged into another: keeps the merged issue's own count (so an unmerge restores
+   * it) and returns the target, where the event counts; otherwise returns {@code issue}.
+   */
+  private Issue followMerge(Issue issue, ErrorEvent event, Instant now) {
+    if (issue.mergedInto() == null) {
+      return issue;
+    }
+    Issue target = repository.find(issue.teamId(), issue.mergedInto()).orElse(null);
+    if (target == null) {
+      return issue;
+    }
+    repository.update(issue.withEvent(now, event.level(), event.release(), 0, issue.status(),
+        issue.ignore(), issue.ignoredEvents(), issue.resolvedRelease(), issue.regressions()));
+    return target;
   }
 
   private IssueUpdate create(ProjectConfig project, ErrorEvent event, GroupingResult grouping,
@@ -155,6 +173,9 @@ public final class IssueService {
     String resolvedRelease = issue.resolvedRelease();
     long regressions = issue.regressions();
     IssueOutcome outcome = IssueOutcome.COUNTED;
+    // Counting the user first may over-count by one on a version conflict retry; acceptable for
+    // an "affected users" figure, and it keeps the per-issue user set out of the aggregate.
+    long newUsers = userKey != null && repository.recordUser(issue.teamId(), issue.id(), userKey) ? 1 : 0;
     if (issue.isResolved()) {
       if (isRegression(issue, event)) {
         status = IssueStatus.UNRESOLVED;
@@ -165,7 +186,8 @@ public final class IssueService {
         outcome = IssueOutcome.SUPPRESSED;
       }
     } else if (status == IssueStatus.IGNORED) {
-      ignoredEvents++;
+      // Until N users counts users new to the issue while it is ignored; the others count events.
+      ignoredEvents += ignore != null && ignore.kind() == IgnoreCondition.Kind.UNTIL_USERS ? newUsers : 1;
       if (ignoreExpired(ignore, ignoredEvents, now)) {
         status = IssueStatus.UNRESOLVED;
         ignore = null;
@@ -175,9 +197,6 @@ public final class IssueService {
         outcome = IssueOutcome.SUPPRESSED;
       }
     }
-    // Counting the user first may over-count by one on a version conflict retry; acceptable for
-    // an "affected users" figure, and it keeps the per-issue user set out of the aggregate.
-    long newUsers = userKey != null && repository.recordUser(issue.teamId(), issue.id(), userKey) ? 1 : 0;
     Issue next = issue.withEvent(now, event.level(), event.release(), newUsers, status, ignore,
         ignoredEvents, resolvedRelease, regressions);
     repository.update(next);
@@ -203,7 +222,7 @@ public final class IssueService {
       return true;
     }
     switch (ignore.kind()) {
-      case UNTIL_COUNT: return ignoredEvents > ignore.eventLimit();
+      case UNTIL_COUNT: case UNTIL_USERS: return ignoredEvents > ignore.eventLimit();
       case UNTIL_TIME: return !now.isBefore(ignore.until());
       default: return false;
     }
@@ -283,6 +302,96 @@ public final class IssueService {
     return change(team, id, i -> i.withStatus(IssueStatus.IGNORED, condition, null));
   }
 
+  /** Assigns the issue to a user ({@code user:<id>}). */
+  public Issue assignToUser(TeamId team, IssueId id, String userId) {
+    return assign(team, id, "user:" + requireText(userId, "userId"));
+  }
+
+  /** Assigns the issue to a team ({@code team:<id>}). */
+  public Issue assignToTeam(TeamId team, IssueId id, String teamName) {
+    return assign(team, id, "team:" + requireText(teamName, "teamName"));
+  }
+
+  /** Removes the issue's assignee. */
+  public Issue unassign(TeamId team, IssueId id) {
+    return change(team, id, i -> i.withAssignee(null));
+  }
+
+  private Issue assign(TeamId team, IssueId id, String assignee) {
+    return change(team, id, i -> i.withAssignee(assignee));
+  }
+
+  private static String requireText(String s, String name) {
+    Objects.requireNonNull(s, name);
+    if (s.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return s.strip();
+  }
+
+  /**
+   * Merges {@code sources} into {@code target}, as Sentry's merge: each source disappears from
+   * lists and searches, its events so far add to the target's count and users, and its later
+   * events (found through its hashes) count on the target. Stored events stay where they are.
+   * Sources and target must be distinct issues of one project; a merged issue cannot be a target
+   * and an issue others are merged into cannot be a source. Returns the target.
+   *
+   * @throws IllegalArgumentException naming the offending issue otherwise
+   */
+  public Issue merge(TeamId team, IssueId target, List<IssueId> sources) {
+    Issue into = require(team, target);
+    if (into.mergedInto() != null) {
+      throw new IllegalArgumentException("issue " + target + " is merged into " + into.mergedInto()
+          + "; merge into that issue instead");
+    }
+    for (IssueId sourceId : sources) {
+      Issue source = require(team, sourceId);
+      if (sourceId.equals(target) || source.mergedInto() != null
+          || !source.projectId().equals(into.projectId()) || hasMerged(team, sourceId)) {
+        throw new IllegalArgumentException("issue " + sourceId + " cannot be merged into " + target
+            + ": it must be another, unmerged issue of project " + into.projectId()
+            + " with no issues merged into it");
+      }
+    }
+    for (IssueId sourceId : sources) {
+      Issue source = change(team, sourceId, i -> i.withMergedInto(target));
+      change(team, target, i -> i.withMerged(source.count(), source.usersAffected(),
+          source.firstSeen(), source.lastSeen()));
+    }
+    return require(team, target);
+  }
+
+  /**
+   * Undoes a merge: the issue shows again with its own count (events it received while merged
+   * included) and its later events count on it; the target loses that count. Returns the issue.
+   *
+   * @throws IllegalArgumentException when the issue is not merged
+   */
+  public Issue unmerge(TeamId team, IssueId id) {
+    Issue source = require(team, id);
+    if (source.mergedInto() == null) {
+      throw new IllegalArgumentException("issue " + id + " is not merged");
+    }
+    IssueId target = source.mergedInto();
+    Issue back = change(team, id, i -> i.withMergedInto(null));
+    change(team, target, i -> i.withMerged(-back.count(), -back.usersAffected(), null, null));
+    return back;
+  }
+
+  /** Returns the issues merged into {@code id}. */
+  public List<Issue> mergedInto(TeamId team, IssueId id) {
+    return repository.list(team, i -> id.equals(i.mergedInto()), PageRequest.first(1000)).items();
+  }
+
+  private boolean hasMerged(TeamId team, IssueId id) {
+    return !repository.list(team, i -> id.equals(i.mergedInto()), PageRequest.first(1)).items().isEmpty();
+  }
+
+  private Issue require(TeamId team, IssueId id) {
+    return find(team, id).orElseThrow(
+        () -> new IllegalArgumentException("no issue " + id + " for team " + team));
+  }
+
   /** Makes the issue unresolved again (undoes resolve or ignore). */
   public Issue reopen(TeamId team, IssueId id) {
     return change(team, id, i -> i.withStatus(IssueStatus.UNRESOLVED, null, null));
@@ -323,14 +432,29 @@ public final class IssueService {
     return repository.find(team, id);
   }
 
-  /** Returns the project's issues, most recently seen first. */
+  /** Returns the project's issues (merged ones left out), most recently seen first. */
   public Page<Issue> list(TeamId team, ProjectId project, PageRequest page) {
-    return repository.list(team, i -> i.projectId().equals(project), page);
+    return repository.list(team, i -> i.projectId().equals(project) && i.mergedInto() == null, page);
   }
 
   /** Returns the project's issues with {@code status}, most recently seen first. */
   public Page<Issue> list(TeamId team, ProjectId project, IssueStatus status, PageRequest page) {
-    return repository.list(team, i -> i.projectId().equals(project) && i.status() == status, page);
+    return repository.list(team, i -> i.projectId().equals(project) && i.status() == status
+        && i.mergedInto() == null, page);
+  }
+
+  /**
+   * Returns the project's issues matching {@code query}, most recently seen first. Event criteria
+   * (environment, tags) look at the issue's latest {@code eventsPerIssue} stored events in {@code
+   * events}; issue criteria are checked first, so events are read only for issues that pass them.
+   */
+  public Page<Issue> search(TeamId team, ProjectId project, IssueQuery query, EventRepository events,
+      int eventsPerIssue, PageRequest page) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(events, "events");
+    return repository.list(team, i -> i.projectId().equals(project) && query.matchesIssue(i)
+        && (!query.needsEvents() || events.latest(team, i.id(), eventsPerIssue).stream()
+            .anyMatch(e -> query.matchesEvent(e.event()))), page);
   }
 
   /** Returns {@code "module in function"} of the crashing frame, else the logger or transaction. */

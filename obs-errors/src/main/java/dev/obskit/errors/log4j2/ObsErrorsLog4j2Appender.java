@@ -1,7 +1,7 @@
 package dev.obskit.errors.log4j2;
 
 import dev.obskit.errors.capture.ErrorTracker;
-import dev.obskit.errors.capture.ErrorTrackers;
+import dev.obskit.errors.capture.AppenderGate;
 import dev.obskit.errors.capture.LogContext;
 import dev.obskit.errors.event.Breadcrumb;
 import dev.obskit.errors.event.LogEntry;
@@ -27,8 +27,11 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
  * A Log4j2 appender that captures log events at or above {@code minimumEventLevel} (default ERROR)
  * as error events with their Throwable, message format and parameters, and records events at or
  * above {@code minimumBreadcrumbLevel} (default INFO) as breadcrumbs. Captures go to {@link
- * ErrorTrackers#global()} unless a tracker is set. Never throws into the logging call; ObsKit's
- * own loggers are ignored.
+ * dev.obskit.errors.capture.ErrorTrackers#global()} unless a tracker is set. Never throws into the
+ * logging call. Loggers of ObsKit and its dependencies ({@link
+ * dev.obskit.errors.capture.AppenderGate#IGNORED_LOGGER_PREFIXES}) are never captured. While no
+ * errors module is started, the first event warns once through Log4j2's status logger and {@link
+ * #getCaptureStatus()} says so.
  *
  * <p>A captured event also carries the ThreadContext entries as tags (all of them, or only the keys
  * listed in {@code contextTags}; the others go to the event's {@code MDC} context), the marker as
@@ -48,6 +51,7 @@ public final class ObsErrorsLog4j2Appender extends AbstractAppender {
   private final Level minimumBreadcrumbLevel;
   private final Set<String> contextTags;
   private volatile ErrorTracker tracker;
+  private final AppenderGate gate = new AppenderGate();
 
   private ObsErrorsLog4j2Appender(String name, Level minimumEventLevel, Level minimumBreadcrumbLevel,
       Set<String> contextTags) {
@@ -68,6 +72,19 @@ public final class ObsErrorsLog4j2Appender extends AbstractAppender {
     return new Builder();
   }
 
+  /**
+   * Returns whether events are captured: false while no errors module is started (the first
+   * such event also warns once in the logging framework's status).
+   */
+  public boolean isCapturing() {
+    return gate.isCapturing();
+  }
+
+  /** Returns a one-line status: capturing, or why not and how many events were missed. */
+  public String getCaptureStatus() {
+    return gate.status();
+  }
+
   /** Sends captures to {@code tracker} instead of the global tracker. */
   public void setTracker(ErrorTracker tracker) {
     this.tracker = tracker;
@@ -76,11 +93,14 @@ public final class ObsErrorsLog4j2Appender extends AbstractAppender {
   @Override
   public void append(LogEvent event) {
     String logger = event.getLoggerName();
-    if (logger != null && logger.startsWith("dev.obskit.errors.")) {
+    if (AppenderGate.ignores(logger)) {
       return;
     }
     try {
-      ErrorTracker t = tracker != null ? tracker : ErrorTrackers.global();
+      ErrorTracker t = gate.tracker(tracker, this::warnOnce);
+      if (t == null) {
+        return;
+      }
       Level level = event.getLevel();
       Message message = event.getMessage();
       if (level.isMoreSpecificThan(minimumEventLevel)) {
@@ -93,6 +113,10 @@ public final class ObsErrorsLog4j2Appender extends AbstractAppender {
     } catch (RuntimeException e) {
       error("ObsKit error capture failed", event, e);
     }
+  }
+
+  private void warnOnce(String message) {
+    LOGGER.warn("{}: {}", getName(), message); // Log4j2's status logger
   }
 
   private LogContext context(LogEvent event) {

@@ -6,7 +6,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import dev.obskit.errors.capture.ErrorTracker;
-import dev.obskit.errors.capture.ErrorTrackers;
+import dev.obskit.errors.capture.AppenderGate;
 import dev.obskit.errors.capture.LogContext;
 import dev.obskit.errors.event.Breadcrumb;
 import dev.obskit.errors.event.LogEntry;
@@ -22,7 +22,7 @@ import org.slf4j.Marker;
  * A Logback appender that captures log events at or above {@code minimumEventLevel} (default
  * ERROR) as error events, with their Throwable, the message template, its parameters and the
  * logger name, and records events at or above {@code minimumBreadcrumbLevel} (default INFO) as
- * breadcrumbs of the logging thread. Captures go to {@link ErrorTrackers#global()} unless a tracker
+ * breadcrumbs of the logging thread. Captures go to {@link dev.obskit.errors.capture.ErrorTrackers#global()} unless a tracker
  * is set.
  *
  * <p>A captured event also carries, as sentry-logback's do: the MDC entries as tags (all of them,
@@ -30,8 +30,10 @@ import org.slf4j.Marker;
  * the event's markers as the {@code marker} tag (names joined by commas), and the logging thread's
  * name in the {@code thread} context (right even behind an {@code AsyncAppender}). Bounds are those
  * of {@link LogContext}. The Throwable is the same instance the host may capture elsewhere, so an error both
- * logged and captured is reported once. Never throws into the logging call; ObsKit's own loggers
- * are ignored so a failing tracker cannot feed itself.
+ * logged and captured is reported once. Never throws into the logging call. Loggers of ObsKit and
+ * its dependencies ({@link AppenderGate#IGNORED_LOGGER_PREFIXES}) are never captured. While no
+ * errors module is started, the first event adds a warning to Logback's status and {@link
+ * #getCaptureStatus()} says so.
  *
  * <pre>{@code
  * <appender name="OBS_ERRORS" class="dev.obskit.errors.logback.ObsErrorsAppender">
@@ -46,6 +48,7 @@ public final class ObsErrorsAppender extends UnsynchronizedAppenderBase<ILogging
   private Level minimumBreadcrumbLevel = Level.INFO;
   private volatile Set<String> contextTags = Set.of();
   private volatile ErrorTracker tracker;
+  private final AppenderGate gate = new AppenderGate();
 
   /** Sets the lowest level captured as an event, e.g. {@code ERROR} or {@code WARN}. */
   public void setMinimumEventLevel(String level) {
@@ -77,6 +80,19 @@ public final class ObsErrorsAppender extends UnsynchronizedAppenderBase<ILogging
     return contextTags;
   }
 
+  /**
+   * Returns whether events are captured: false while no errors module is started (the first
+   * such event also warns once in the logging framework's status).
+   */
+  public boolean isCapturing() {
+    return gate.isCapturing();
+  }
+
+  /** Returns a one-line status: capturing, or why not and how many events were missed. */
+  public String getCaptureStatus() {
+    return gate.status();
+  }
+
   /** Sends captures to {@code tracker} instead of the global tracker. */
   public void setTracker(ErrorTracker tracker) {
     this.tracker = tracker;
@@ -85,11 +101,14 @@ public final class ObsErrorsAppender extends UnsynchronizedAppenderBase<ILogging
   @Override
   protected void append(ILoggingEvent event) {
     String logger = event.getLoggerName();
-    if (logger != null && logger.startsWith("dev.obskit.errors.")) {
+    if (AppenderGate.ignores(logger)) {
       return;
     }
     try {
-      ErrorTracker t = tracker != null ? tracker : ErrorTrackers.global();
+      ErrorTracker t = gate.tracker(tracker, this::warnOnce);
+      if (t == null) {
+        return;
+      }
       Level level = event.getLevel();
       if (level.isGreaterOrEqual(minimumEventLevel)) {
         t.captureLog(toLevel(level), logger, logEntry(event), throwable(event.getThrowableProxy()),
@@ -101,6 +120,10 @@ public final class ObsErrorsAppender extends UnsynchronizedAppenderBase<ILogging
     } catch (RuntimeException e) {
       addError("ObsKit error capture failed", e);
     }
+  }
+
+  private void warnOnce(String message) {
+    addWarn(message); // Logback's status manager: shown by the status listener and in logs
   }
 
   private static LogEntry logEntry(ILoggingEvent event) {

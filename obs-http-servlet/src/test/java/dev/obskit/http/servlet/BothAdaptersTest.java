@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BothAdaptersTest {
   private static final String KEY = "publickey";
+  private static final String API_TOKEN = "api-token-of-team-t-0123";
   @TempDir
   static Path tomcatDir;
   private static ObsKit kit;
@@ -80,13 +81,23 @@ class BothAdaptersTest {
       new Row(401, "POST", "/api/42/store/?sentry_key=wrong", EVENT),
       new Row(403, "POST", "/api/42/envelope/", EVENT),
       new Row(403, "OPTIONS", "/api/42/envelope/", null, "Origin", "https://evil.example"),
-      new Row(200, "OPTIONS", "/api/42/envelope/", null, "Origin", "https://shop.example"));
+      new Row(200, "OPTIONS", "/api/42/envelope/", null, "Origin", "https://shop.example"),
+      new Row(403, "GET", "/incidents/t/inc-1/acknowledge?token=0.9999999999.bad", null),
+      new Row(403, "POST", "/incidents/t/inc-1/resolve", ""),
+      new Row(404, "GET", "/incidents/t/inc-1/delete?token=x", null),
+      new Row(404, "GET", "/calendars/t/primary/feed.ics?token=wrong", null),
+      new Row(401, "GET", "/api/v1/teams/t/incidents", null),
+      new Row(401, "GET", "/api/v1/teams/t/monitors", null, "Authorization", "Bearer wrong-token-0123456789"),
+      new Row(200, "GET", "/api/v1/teams/t/incidents", null, "Authorization", "Bearer " + API_TOKEN),
+      new Row(200, "GET", "/api/v1/teams/t/monitors", null, "Authorization", "Bearer " + API_TOKEN),
+      new Row(200, "GET", "/api/v1/teams/t/issues", null, "Authorization", "Bearer " + API_TOKEN));
 
   @BeforeAll
   static void start() throws Exception {
     ManualClock clock = ManualClock.startingAt("2026-03-08T00:00:00Z");
     kit = ObsKit.builder().setClock(clock)
-        .setConfig(ConfigProperties.of(Map.of("obs.errors.cors.allowed-origins", "https://shop.example")))
+        .setConfig(ConfigProperties.of(Map.of("obs.errors.cors.allowed-origins", "https://shop.example",
+            "obs.http.api.tokens", "t=" + API_TOKEN)))
         .addModule(ctx -> {
           ctx.routes().add(RouteGroup.of("test",
               Route.get("/hello/{name}", r -> HttpResponse.text("hi " + r.pathVariable("name").orElseThrow())),
@@ -105,6 +116,9 @@ class BothAdaptersTest {
         .addModule(ctx -> ErrorsModule.create(ctx, ErrorsConfig.builder().setInstallGlobalTracker(false)
             .addProject(ProjectConfig.builder(ProjectId.of("42"), TeamId.of("t")).addPublicKey(KEY).build())
             .build()))
+        .addModule(ctx -> dev.obskit.incidents.IncidentsModule.create(ctx, dev.obskit.incidents.IncidentsConfig
+            .builder().setDriverEnabled(false)
+            .setLinkSecret("link-secret-0123456789".getBytes(StandardCharsets.UTF_8)).build()))
         .build().start();
     jdk = kit.serve(HttpServerConfig.builder().basePath("/obskit").build());
     tomcat = new Tomcat();

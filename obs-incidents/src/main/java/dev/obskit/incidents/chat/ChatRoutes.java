@@ -38,6 +38,23 @@ public final class ChatRoutes {
     return RouteGroup.of("incidents-chat", routes);
   }
 
+  /**
+   * Builds the Slack workflows (and the Teams webhook when {@code teamsSecurityToken} is not null)
+   * for {@code team} and registers their routes with the kit; returns the workflows so the module
+   * can close them.
+   */
+  public static SlackWorkflows register(dev.obskit.core.ObsContext ctx,
+      dev.obskit.incidents.incident.IncidentService incidents,
+      dev.obskit.incidents.oncall.OnCallDirectory onCall, dev.obskit.core.id.TeamId team,
+      String slackSigningSecret, String teamsSecurityToken,
+      dev.obskit.core.id.EscalationPolicyId policy) {
+    SlackWorkflows slack = SlackWorkflows.builder().setIncidents(incidents).setTeam(team)
+        .setSigningSecret(slackSigningSecret).setClock(ctx.clock()).setOnCall(onCall)
+        .setPolicy(policy).build();
+    ctx.routes().add(group(slack, teamsSecurityToken == null ? null : slack.teams(teamsSecurityToken)));
+    return slack;
+  }
+
   private static byte[] body(HttpRequest r) throws IOException {
     return r.bodyBytes();
   }

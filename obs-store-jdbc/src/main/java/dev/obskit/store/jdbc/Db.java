@@ -47,9 +47,46 @@ final class Db {
     T map(ResultSet rs) throws SQLException;
   }
 
-  /** Returns a pooled connection; the caller closes it. */
+  /** Attempts to get a connection before giving up; nothing was sent, so retrying is safe. */
+  static final int CONNECT_ATTEMPTS = 4;
+  /** Wait before the second attempt; doubled before each later one (50, 100, 200 ms). */
+  static final long FIRST_BACKOFF_MILLIS = 50;
+
+  /**
+   * Returns a pooled connection; the caller closes it. A failure to connect (SQLState class 08,
+   * the pool timing out) is retried with backoff, at most {@value #CONNECT_ATTEMPTS} attempts:
+   * nothing was sent yet, so a retry can never apply a write twice. Failures once connected are
+   * never retried here (a lost commit's outcome is unknown; the caller's version check or
+   * idempotency key decides).
+   */
   Connection connection() throws SQLException {
-    return dataSource.getConnection();
+    long backoff = FIRST_BACKOFF_MILLIS;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return dataSource.getConnection();
+      } catch (SQLException e) {
+        if (attempt >= CONNECT_ATTEMPTS || !isConnectFailure(e)) {
+          throw e;
+        }
+        pause(backoff, e);
+        backoff *= 2;
+      }
+    }
+  }
+
+  private static boolean isConnectFailure(SQLException e) {
+    String state = e.getSQLState();
+    return e instanceof java.sql.SQLTransientConnectionException
+        || (state != null && state.startsWith("08"));
+  }
+
+  private static void pause(long millis, SQLException cause) throws SQLException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw cause;
+    }
   }
 
   Dialect dialect() {
@@ -63,7 +100,7 @@ final class Db {
 
   /** Runs {@code work} in one transaction, committing if it returns, rolling back if it throws. */
   <T> T tx(String what, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = connection()) {
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
@@ -80,7 +117,7 @@ final class Db {
 
   /** Runs {@code work} on one connection in auto-commit mode. */
   <T> T run(String what, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = connection()) {
       return work.run(c);
     } catch (SQLException e) {
       throw translate(what, e);

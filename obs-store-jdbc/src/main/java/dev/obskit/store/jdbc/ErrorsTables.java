@@ -4,7 +4,7 @@ package dev.obskit.store.jdbc;
 final class ErrorsTables {
   private ErrorsTables() {}
 
-  static Object create(String type, Db db, int eventsPerIssue) {
+  static Object create(String type, Db db, int eventsPerIssue, int transactionsPerProject) {
     Json.register(ErrorsJson.module());
     switch (type) {
       case "dev.obskit.errors.issue.IssueRepository":
@@ -13,6 +13,8 @@ final class ErrorsTables {
         return new JdbcEventRepository(db, eventsPerIssue);
       case "dev.obskit.errors.release.ReleaseRepository":
         return new JdbcReleaseRepository(db);
+      case "dev.obskit.errors.transaction.TransactionRepository":
+        return new JdbcTransactionRepository(db, transactionsPerProject);
       default:
         return null;
     }

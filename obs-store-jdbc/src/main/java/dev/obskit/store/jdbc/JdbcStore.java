@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Store} over JDBC: every repository of obs-incidents, obs-errors and obs-billing (those
- * on the class path) in one database, and the kit's generated keys. Embedded H2 in a file by
- * default ({@link #h2(Path)}), PostgreSQL to scale out ({@link Builder#setUrl}), or a {@link
+ * The {@link Store} over JDBC: the repositories of obs-incidents, obs-errors, obs-billing and
+ * obs-uptime's history (those on the class path) in one database, and the kit's generated keys.
+ * Embedded H2 in a file by default ({@link #h2(Path)}), PostgreSQL to scale out ({@link Builder#setUrl}), or a {@link
  * DataSource} the host already has ({@link Builder#setDataSource}).
  *
  * <pre>{@code
@@ -47,8 +47,10 @@ public final class JdbcStore implements Store {
   public static final int DEFAULT_POOL_SIZE = 10;
   /** Default time the database has to answer at open. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  /** Default number of events kept per error issue. */
+  /** Default number of events kept per error issue (obs-errors' default too). */
   public static final int DEFAULT_EVENTS_PER_ISSUE = 100;
+  /** Default number of transactions kept per error project (obs-errors' default too). */
+  public static final int DEFAULT_TRANSACTIONS_PER_PROJECT = 10_000;
 
   private final Builder settings;
   private final String description;
@@ -155,10 +157,14 @@ public final class JdbcStore implements Store {
       return IncidentsTables.create(type, opened);
     }
     if (type.startsWith("dev.obskit.errors.")) {
-      return ErrorsTables.create(type, opened, settings.eventsPerIssue);
+      return ErrorsTables.create(type, opened, settings.eventsPerIssue,
+          settings.transactionsPerProject);
     }
     if (type.startsWith("dev.obskit.billing.")) {
       return BillingTables.create(type, opened);
+    }
+    if (type.startsWith("dev.obskit.uptime.")) {
+      return UptimeTables.create(type, opened);
     }
     return null;
   }
@@ -219,6 +225,7 @@ public final class JdbcStore implements Store {
     private int poolSize = DEFAULT_POOL_SIZE;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private int eventsPerIssue = DEFAULT_EVENTS_PER_ISSUE;
+    private int transactionsPerProject = DEFAULT_TRANSACTIONS_PER_PROJECT;
 
     private Builder() {}
 
@@ -272,6 +279,13 @@ public final class JdbcStore implements Store {
     /** Sets how many events each error issue keeps (oldest dropped), 1 to 100,000; default 100. */
     public Builder setEventsPerIssue(int eventsPerIssue) {
       this.eventsPerIssue = (int) Checks.between("eventsPerIssue", eventsPerIssue, 1, 100_000);
+      return this;
+    }
+
+    /** Sets how many transactions each error project keeps, 1 to 1,000,000; default 10,000. */
+    public Builder setTransactionsPerProject(int transactionsPerProject) {
+      this.transactionsPerProject = (int) Checks.between("transactionsPerProject",
+          transactionsPerProject, 1, 1_000_000);
       return this;
     }
 

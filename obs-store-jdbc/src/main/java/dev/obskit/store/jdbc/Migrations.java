@@ -23,7 +23,8 @@ final class Migrations {
       new Module("core", "dev.obskit.core.store.Store"),
       new Module("incidents", "dev.obskit.incidents.IncidentsModule"),
       new Module("errors", "dev.obskit.errors.ErrorsModule"),
-      new Module("billing", "dev.obskit.billing.BillingModule"));
+      new Module("billing", "dev.obskit.billing.BillingModule"),
+      new Module("uptime", "dev.obskit.uptime.UptimeModule"));
 
   private Migrations() {}
 

@@ -97,7 +97,7 @@ class StoreFaultTest {
     try {
       assertThat(store.repository(IssueRepository.class).orElseThrow().find(team, issue.id()))
           .contains(issue);
-      assertThat(historyVersions(ds, "errors")).containsExactly("0", "1", "2");
+      assertThat(historyVersions(ds, "errors")).containsExactly("0", "1", "2", "3");
     } finally {
       store.close();
     }
@@ -116,12 +116,37 @@ class StoreFaultTest {
       UsageEvent event = UsageEvent.of(team, Meters.ERROR_EVENTS, 4,
           Instant.parse("2026-03-10T12:00:00Z"), "retry-me");
 
-      outages.set(1);
+      outages.set(Db.CONNECT_ATTEMPTS);
       assertThat(metering.ingestOrQueue(event)).isEqualTo(IngestOutcome.FAILED);
       assertThat(metering.retryPending()).isEqualTo(1);
       assertThat(metering.ingest(event)).isEqualTo(IngestOutcome.DUPLICATE);
       assertThat(ledger.value(team, BillingPeriod.utc(YearMonth.of(2026, 3)), Meters.ERROR_EVENTS))
           .isEqualTo(4);
+    } finally {
+      store.close();
+    }
+  }
+
+  @Test
+  void briefOutageWhileConnecting_isRetriedWithBackoff_andTheWriteLandsOnce() {
+    AtomicInteger outages = new AtomicInteger(0);
+    JdbcStore store = JdbcStore.builder().setDataSource(new FlakyDataSource(h2(), outages)).build();
+    store.open();
+    try {
+      IssueRepository issues = store.repository(IssueRepository.class).orElseThrow();
+      TeamId team = TeamId.of("t");
+      Issue issue = new IssueRepositoryContract.IssueFixture().issue(team, "i1", "h1",
+          Instant.parse("2026-01-01T00:00:00Z"));
+
+      outages.set(Db.CONNECT_ATTEMPTS - 1);
+      issues.insert(issue, List.of());
+
+      assertThat(outages).hasValue(0);
+      assertThat(issues.find(team, issue.id())).contains(issue);
+      assertThat(issues.hashes(team, issue.id())).containsExactly("h1");
+      outages.set(Db.CONNECT_ATTEMPTS);
+      assertThatThrownBy(() -> issues.find(team, issue.id())).isInstanceOf(StoreException.class)
+          .hasMessageContaining("simulated outage");
     } finally {
       store.close();
     }

@@ -5,7 +5,8 @@ package dev.obskit.uptime.check;
  * the file loader can switch over the complete set.
  */
 public sealed interface CheckSpec
-    permits HttpSpec, TcpSpec, UdpSpec, DnsSpec, TlsSpec, DomainSpec, MailSpec, PingSpec {
+    permits HttpSpec, TcpSpec, UdpSpec, DnsSpec, TlsSpec, DomainSpec, MailSpec, PingSpec,
+    DatabaseSpec, JourneySpec {
 
   /** Returns the kind of check this spec describes. */
   MonitorKind kind();

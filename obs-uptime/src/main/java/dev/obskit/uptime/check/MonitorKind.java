@@ -17,5 +17,9 @@ public enum MonitorKind {
   /** SMTP, IMAP or POP3 banner. */
   MAIL,
   /** ICMP echo when privileged, otherwise TCP-connect ping (reported as such). */
-  PING
+  PING,
+  /** JDBC connect and query, with an expected value (driver supplied by the host). */
+  DATABASE,
+  /** A scripted user journey in a headless browser (transaction monitor). */
+  TRANSACTION
 }

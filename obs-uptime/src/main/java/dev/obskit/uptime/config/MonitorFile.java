@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.obskit.core.id.MonitorId;
 import dev.obskit.core.id.TeamId;
+import dev.obskit.uptime.browser.Journeys;
 import dev.obskit.uptime.check.CheckSpec;
+import dev.obskit.uptime.check.DatabaseSpec;
 import dev.obskit.uptime.check.DnsSpec;
 import dev.obskit.uptime.check.DomainSpec;
 import dev.obskit.uptime.check.ExpiryThresholds;
@@ -229,9 +232,12 @@ public final class MonitorFile {
                 .orElse(DomainSpec.DEFAULT_WHOIS_PORT)));
         case "smtp", "imap", "pop3", "pop" -> mail(n, type);
         case "ping" -> ping(n);
+        case "database" -> database(n);
+        case "journey", "transaction", "browser" -> journey(n);
         default -> {
           n.problem("type", "unknown type '" + type
-              + "' (http, tcp, udp, dns, tls, domain, smtp, imap, pop3, ping)");
+              + "' (http, tcp, udp, dns, tls, domain, smtp, imap, pop3, ping, database,"
+              + " journey)");
           yield Optional.empty();
         }
       };
@@ -240,6 +246,32 @@ public final class MonitorFile {
       n.problem(n.has(first) ? first : "type " + type, e.getMessage());
       return Optional.empty();
     }
+  }
+
+  private static Optional<CheckSpec> database(Node n) {
+    Optional<String> url = n.text("url", true);
+    Optional<String> query = n.text("query", true);
+    String user = n.text("user", false).orElse("");
+    String password = n.text("password", false).orElse("");
+    Optional<String> expected = n.text("expectedValue", false);
+    if (url.isEmpty() || query.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new DatabaseSpec(url.get(), user, password, query.get(), expected));
+  }
+
+  /** A journey: {@code steps} as in {@link Journeys}, named after the monitor's name or id. */
+  private static Optional<CheckSpec> journey(Node n) {
+    Optional<JsonNode> steps = n.raw("steps");
+    if (steps.isEmpty()) {
+      n.problem("steps", "is required");
+      return Optional.empty();
+    }
+    String name = n.text("name", false).or(() -> n.text("id", false)).orElse("journey");
+    com.fasterxml.jackson.databind.node.ObjectNode tree = JsonNodeFactory.instance.objectNode();
+    tree.put("name", name.length() > 100 ? name.substring(0, 100) : name);
+    tree.set("steps", steps.get());
+    return Optional.of(Journeys.parse(tree.toString()));
   }
 
   private static Optional<CheckSpec> http(Node n) {

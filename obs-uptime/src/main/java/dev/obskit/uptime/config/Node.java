@@ -37,6 +37,12 @@ final class Node {
     return node;
   }
 
+  /** Returns {@code field}'s raw value (marked as read), if present. */
+  Optional<JsonNode> raw(String field) {
+    read.add(field);
+    return has(field) ? Optional.of(node.get(field)) : Optional.empty();
+  }
+
   int problemCount() {
     return problems.size();
   }

@@ -19,6 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import dev.obskit.uptime.check.DatabaseSpec;
+import dev.obskit.uptime.check.JourneySpec;
+import dev.obskit.uptime.check.JourneyStep;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +123,40 @@ class MonitorFileTest {
     assertThat(MonitorFile.parse(good, false, "m.yaml", Optional.empty()).monitors())
         .singleElement().satisfies(m -> assertThat(m.spec())
             .isEqualTo(new UdpSpec("127.0.0.1", 5353, "PING", "^PONG")));
+  }
+
+  @Test
+  void parse_databaseAndJourney_buildSpecs_andNameABadStep() {
+    String yaml = """
+        team: acme
+        monitors:
+          - {id: db, type: database, url: 'jdbc:postgresql://db.internal:5432/app', user: probe,
+             password: pw, query: select status from health, expectedValue: ok}
+          - id: checkout
+            type: journey
+            timeout: 20s
+            steps:
+              - open: https://shop.example.com/
+              - fill: {selector: "#email", text: probe@example.com}
+              - click: "#buy"
+              - waitForText: Thank you
+          - {id: bad, type: journey, steps: [{open: 'https://a.example/'}, {hover: x}]}
+        """;
+    assertThatThrownBy(() -> MonitorFile.parse(yaml, false, "m.yaml", Optional.empty()))
+        .isInstanceOfSatisfying(MonitorConfigException.class, e -> assertThat(e.problems())
+            .singleElement().satisfies(p -> assertThat(p).startsWith("monitors[2] 'bad':")
+                .contains("journey steps[1]: unknown step 'hover'")));
+    String good = yaml.substring(0, yaml.indexOf("  - {id: bad"));
+    List<Monitor> monitors = MonitorFile.parse(good, false, "m.yaml", Optional.empty())
+        .monitors();
+    assertThat(monitors.get(0).spec()).isEqualTo(new DatabaseSpec(
+        "jdbc:postgresql://db.internal:5432/app", "probe", "pw", "select status from health",
+        Optional.of("ok")));
+    assertThat(monitors.get(1).spec()).isEqualTo(new JourneySpec("checkout", List.of(
+        JourneyStep.open("https://shop.example.com/"),
+        JourneyStep.fill("#email", "probe@example.com"), JourneyStep.click("#buy"),
+        JourneyStep.waitForText("Thank you"))));
+    assertThat(monitors.get(1).timeout()).isEqualTo(Duration.ofSeconds(20));
   }
 
   @Test

@@ -39,8 +39,8 @@ import java.util.zip.GZIPOutputStream;
  * and a bugfix prompt is written for the biggest issue.
  */
 final class ErrorsDemo implements DemoSection {
-  private static final ProjectId PROJECT = ProjectId.of("shop");
-  private static final String DSN_KEY = "demo-public-key";
+  static final ProjectId PROJECT = ProjectId.of("shop");
+  static final String DSN_KEY = "demo-public-key";
 
   @Override
   public String title() {
