@@ -168,8 +168,9 @@ public final class BillingModule implements ObsModule {
         LOG.warn("daily cost sync of {}: failures {}, retried tomorrow: {}", report.day(),
             report.failures().keySet(), report.missed());
       }
-    } catch (RuntimeException e) {
-      LOG.warn("daily cost sync failed", e);
+    } catch (RuntimeException | Error e) {
+      // A periodic task that throws is cancelled for good by its executor: never let one out.
+      LOG.warn("daily cost sync failed; retried tomorrow", e);
     }
   }
 
@@ -377,8 +378,9 @@ public final class BillingModule implements ObsModule {
     try {
       metering.retryPending();
       quotas.rollOverDue();
-    } catch (RuntimeException e) {
-      LOG.warn("periodic billing maintenance failed", e);
+    } catch (RuntimeException | Error e) {
+      // A periodic task that throws is cancelled for good by its executor: never let one out.
+      LOG.warn("periodic billing maintenance failed; retried at the next interval", e);
     }
   }
 }

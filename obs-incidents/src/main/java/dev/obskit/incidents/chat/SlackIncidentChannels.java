@@ -122,7 +122,7 @@ public final class SlackIncidentChannels implements IncidentListener, AutoClosea
         call("conversations.archive", ChatJson.MAPPER.createObjectNode().put("channel", m.channel));
         mirrors.remove(incident.id());
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       log.warn("mirroring {} of {} to Slack failed: {}", event.type(), event.incident().id(),
           e.getClass().getSimpleName());
     }
